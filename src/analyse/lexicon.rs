@@ -1359,7 +1359,6 @@ pub const NOT_NAMES: &[&str] = &[
     "Sponsored",
     "Exclusive",
     "Revealed",
-    "New",
     "Old",
     "Big",
     "Great",
@@ -1376,7 +1375,6 @@ pub const NOT_NAMES: &[&str] = &[
     "Half",
     "Total",
     "Local",
-    "National",
     "International",
     "Global",
     "Western",
@@ -1450,17 +1448,90 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 }
 
 macro_rules! lazy_set {
-    ($name:ident, $src:expr) => {
+    ($name:ident, $($src:expr),+) => {
         /// Membership test for the list of the same name.
         pub fn $name(word: &str) -> bool {
             static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-            SET.get_or_init(|| set($src)).contains(word)
+            SET.get_or_init(|| {
+                let mut s = HashSet::new();
+                $(s.extend(set($src));)+
+                s
+            })
+            .contains(word)
         }
     };
 }
 
+/// More organisation, place and thing words (see `ORG_WORDS`).
+#[rustfmt::skip]
+pub const ORG_WORDS_MORE: &[&str] = &[
+    "Chamber", "Commerce", "Research", "Hardware", "Consulting", "Advisory", "Analytics",
+    "Economics", "Associates", "Chambers", "Lawyers", "Cyclone", "Hurricane", "Typhoon", "Storm",
+    "Cape", "Fort", "Parade", "Crescent", "Esplanade", "Quay", "Grove", "Heights", "Point",
+    "Order", "Merit", "Courthouse", "Prison", "Jail", "Precinct", "Barracks", "Base", "Reserve",
+    "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate",
+];
+
+/// More offices (see `OFFICES`).
+#[rustfmt::skip]
+pub const OFFICES_MORE: &[&str] = &[
+    "Crs", "Canon", "Provost", "Chaplain", "Vicar", "Rev Canon", "Reverend Canon",
+];
+
+/// Head words of an office: everything capitalised before them is part of
+/// the title (`Recovery Minister`, `Ruamoa Mayor`, `Labour MP`).
+#[rustfmt::skip]
+pub const OFFICE_HEADS: &[&str] = &[
+    "Minister", "Secretary", "Mayor", "Councillor", "Councillors", "Cr", "Crs", "Leader",
+    "Spokesperson", "Spokesman", "Spokeswoman", "Commissioner", "Chancellor", "President",
+    "Chairman", "Chairwoman", "Chair", "Director", "Governor", "Senator", "Judge", "Justice",
+    "Inspector", "Sergeant", "Detective", "Officer", "Coach", "Captain", "Economist", "Analyst",
+    "Executive", "Founder", "Manager", "MP", "MPs", "Ambassador", "Prosecutor", "Attorney",
+    "Counsel", "Co-leader", "Whip", "Premier", "Superintendent", "Constable",
+];
+
+/// Lower-case role nouns: `Craigie Dunn senior economist Mei Lin Foster`
+/// makes the first name an employer, not a person.
+#[rustfmt::skip]
+pub const ROLE_NOUNS: &[&str] = &[
+    "economist", "analyst", "chief", "executive", "spokesperson", "spokesman", "spokeswoman",
+    "director", "manager", "founder", "co-founder", "chair", "chairman", "chairwoman",
+    "president", "coach", "captain", "lawyer", "reporter", "editor", "correspondent", "owner",
+    "partner", "strategist", "researcher", "professor", "leader", "secretary", "minister",
+    "councillor", "player", "striker", "prop", "winger", "halfback", "guard", "forward",
+    "defender", "goalkeeper", "midfielder", "boss", "head", "officer", "engineer",
+    "scientist", "chef", "designer", "worker", "employee", "staffer", "adviser", "advisor",
+    "consultant", "trader", "banker", "investor", "ceo", "cfo", "coo", "cto", "senior",
+    "junior", "deputy", "acting", "interim", "former", "commentator", "columnist", "host",
+    "presenter", "veteran", "rookie", "spokesperson",
+];
+
+lazy_set!(is_office_head, OFFICE_HEADS);
+lazy_set!(is_role_noun, ROLE_NOUNS);
+
+fn word_list(src: &'static str) -> HashSet<&'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// True when the lower-case form of `word` is a common English word.
+pub fn is_common_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| word_list(include_str!("../../assets/lexicon/common-words.txt")));
+    set.contains(word.to_lowercase().as_str())
+}
+
+/// True when `word` (capitalised) is a listed surname.
+pub fn is_surname(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_list(include_str!("../../assets/lexicon/surnames.txt")))
+        .contains(word)
+}
+
 lazy_set!(is_honorific, HONORIFICS);
-lazy_set!(is_office_word, OFFICES);
+lazy_set!(is_office_word, OFFICES, OFFICES_MORE);
 lazy_set!(is_office_modifier, OFFICE_MODIFIERS);
 lazy_set!(is_territorial, TERRITORIAL);
 lazy_set!(is_given_name_title, GIVEN_NAME_TITLES);
@@ -1469,11 +1540,10 @@ lazy_set!(is_female_title, FEMALE_TITLES);
 lazy_set!(is_suffix, SUFFIXES);
 lazy_set!(is_particle, PARTICLES);
 lazy_set!(is_speech_verb, SPEECH_VERBS);
-lazy_set!(is_org_word, ORG_WORDS);
+lazy_set!(is_org_word, ORG_WORDS, ORG_WORDS_MORE);
 lazy_set!(is_place, PLACES);
 lazy_set!(is_known_org, KNOWN_ORGS);
 lazy_set!(is_not_name, NOT_NAMES);
-
 /// Gender suggested by a given name or title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {

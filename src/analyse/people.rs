@@ -21,6 +21,8 @@ struct Cand {
     core: Vec<String>,
     /// `of Sussex` after a territorial title.
     territory: Option<String>,
+    /// Where the name proper starts (after titles).
+    core_start: usize,
     /// Speech verb next to it, an age after it, or a `Name:` label.
     evidence: bool,
     /// First word of a sentence with nothing else to go on.
@@ -68,18 +70,6 @@ fn clean(w: &str) -> String {
 fn is_initial(w: &str) -> bool {
     let mut c = w.chars();
     matches!((c.next(), c.next()), (Some(a), Some('.')) if a.is_uppercase())
-}
-
-fn lower_words(article: &Article) -> HashSet<String> {
-    let mut set = HashSet::new();
-    for b in &article.blocks {
-        for t in tokenize(&b.text) {
-            if t.text.chars().next().is_some_and(char::is_lowercase) {
-                set.insert(t.text.to_string());
-            }
-        }
-    }
-    set
 }
 
 const WORK_NOUNS: &[&str] = &[
@@ -188,8 +178,9 @@ fn work_spans(tokens: &[Token], quotes: &[(usize, usize)], text: &str) -> Vec<(u
     out
 }
 
-/// Matches the longest title (honorific, office, with modifiers) at the
-/// start of `words`; returns the title strings and how many words they used.
+/// Matches the title at the start of `words` (honorifics, offices, with
+/// modifiers, and `Recovery Minister`-style offices ending in a head word);
+/// returns the title strings and how many words they used.
 fn leading_titles(words: &[String]) -> (Vec<String>, usize) {
     let mut titles = Vec::new();
     let mut k = 0;
@@ -221,19 +212,65 @@ fn leading_titles(words: &[String]) -> (Vec<String>, usize) {
         }
         break;
     }
-    // A modifier with no title after it is not a title.
+    // `Recovery Minister Duncan Marsh-Whitley`, `Ruamoa Mayor Helen Parata-Wills`
+    if let Some(p) = (k..words.len().saturating_sub(1))
+        .rev()
+        .find(|&p| lx::is_office_head(&words[p]))
+    {
+        titles.push(words[k..=p].join(" "));
+        k = p + 1;
+        // An honorific may follow the office (`Minister Dr Jane Roe`).
+        while k + 1 < words.len() && lx::is_honorific(&words[k]) {
+            titles.push(words[k].clone());
+            k += 1;
+        }
+    }
     if titles.is_empty() {
         return (titles, 0);
     }
     (titles, k)
 }
 
+/// Not a name: all capitals (`UP NEXT`, `AP`), or a contraction (`I’d`).
+fn namey(t: &Token) -> bool {
+    if !t.is_capitalised() {
+        return false;
+    }
+    let w = t.bare();
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !w.contains('.') {
+        return lx::is_office_word(w) || lx::is_suffix(w);
+    }
+    if let Some((_, tail)) = w.split_once(['’', '\'']) {
+        if matches!(tail, "d" | "ll" | "m" | "ve" | "re" | "t" | "s") {
+            return false;
+        }
+    }
+    true
+}
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "via",
+    "on",
+    "into",
+    "towards",
+    "toward",
+];
+
 /// Finds the person candidates of one block.
 fn candidates(
     block: usize,
     text: &str,
     quote_ranges: &[(usize, usize)],
-    lower: &HashSet<String>,
+    ev: &Evidence,
     out: &mut Vec<Cand>,
 ) {
     let tokens = tokenize(text);
@@ -242,7 +279,7 @@ fn candidates(
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        if !t.is_capitalised() || in_work(&t) {
+        if !namey(&t) || in_work(&t) {
             i += 1;
             continue;
         }
@@ -258,12 +295,12 @@ fn candidates(
                 break;
             }
             let w = tokens[j].text;
-            if tokens[j].is_capitalised() {
+            if namey(&tokens[j]) {
                 j += 1;
             } else if (lx::is_particle(w) || w == "of")
-                && tokens.get(j + 1).is_some_and(|n| {
-                    n.is_capitalised() && text[tokens[j].end..n.start].trim().is_empty()
-                })
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| namey(n) && text[tokens[j].end..n.start].trim().is_empty())
             {
                 j += 2;
             } else {
@@ -280,20 +317,30 @@ fn candidates(
         if lx::is_known_org(&joined) || lx::is_place(&joined) {
             continue;
         }
-        // Drop sentence-opening words that are not names.
+        // Drop openers, and a leading place or organisation used as an
+        // adjective (`New Zealand Prime Minister …`, `Labour MP …`).
         let mut k = 0;
         while k < words.len() {
             let w = &words[k];
-            let opener = run[k].sentence_start || k > 0;
-            let common = lx::is_not_name(w)
-                || (opener
-                    && lower.contains(&w.to_lowercase())
-                    && !lx::is_given_name(w)
-                    && !lx::is_honorific(w)
-                    && !lx::is_office_word(w));
-            if common && !(lx::is_honorific(w) || lx::is_office_word(w))
-                || w == "of"
-                || lx::is_particle(w)
+            if lx::is_honorific(w) || lx::is_office_word(w) {
+                break;
+            }
+            if let Some(n) = (2..=3).rev().chain(1..=1).find(|&n| {
+                k + n < words.len() && {
+                    let p = words[k..k + n].join(" ");
+                    lx::is_place(&p) || lx::is_known_org(&p)
+                }
+            }) {
+                k += n;
+                continue;
+            }
+            let common = lx::is_common_word(w) || ev.lower.contains(&w.to_lowercase());
+            if lx::is_not_name(w) || w == "of" || lx::is_particle(w) {
+                k += 1;
+            } else if run[k].sentence_start
+                && k + 1 < words.len()
+                && common
+                && !lx::is_given_name(w)
             {
                 k += 1;
             } else {
@@ -322,33 +369,75 @@ fn candidates(
         {
             continue;
         }
-        // Organisations, places and things.
-        let thingy = core.iter().any(|w| lx::is_org_word(w) && !lx::is_suffix(w))
-            || lx::is_known_org(&core.join(" "))
-            || (core.len() == 1 && lx::is_place(&core[0]) && titles.is_empty())
-            || core.iter().all(|w| lx::is_not_name(w));
-        if thingy && !core.is_empty() {
-            continue;
-        }
         if titles.is_empty() && core.is_empty() {
             continue;
         }
-        // `the Portland Foresters` is a team; `the Duke of Sussex` is a title.
+        // Organisations, places, teams and things.
+        let untitled = titles.is_empty();
+        let given_first = core.first().is_some_and(|f| lx::is_given_name(f));
+        let thingy = core.iter().any(|w| lx::is_org_word(w) && !lx::is_suffix(w))
+            || lx::is_known_org(&core.join(" "))
+            || (core.len() == 1 && lx::is_place(&core[0]) && untitled)
+            || (!core.is_empty() && core.iter().all(|w| lx::is_not_name(w)))
+            || (untitled && core.len() >= 2 && lx::is_place(&core[0]))
+            || (untitled
+                && !given_first
+                && core
+                    .last()
+                    .is_some_and(|l| ev.after_the.contains(l.as_str())));
+        if thingy && !core.is_empty() {
+            continue;
+        }
         let before = text[..run[0].start].trim_end();
         let the_before = before.ends_with(" the")
             || before == "the"
             || before.ends_with(" The")
             || before == "The";
-        if the_before && titles.is_empty() {
+        if the_before && untitled {
+            continue;
+        }
+        let mut prev_words = before
+            .rsplit(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty());
+        let prev_word = prev_words.next().unwrap_or("");
+        let prev_word2 = prev_words.next().unwrap_or("");
+        // Places after a locative preposition; bylines in a sign-off.
+        if untitled && !given_first && LOCATIVE.contains(&prev_word) {
+            continue;
+        }
+        if prev_word == "for" && matches!(prev_word2, "MP" | "Member" | "member") {
+            continue;
+        }
+        if prev_word == "by"
+            && matches!(
+                prev_word2.trim_start_matches('('),
+                "Reporting" | "reporting" | "Editing" | "editing" | "Writing" | "writing"
+            )
+        {
             continue;
         }
         let end = run.last().map_or(run[0].end, |t| t.start + t.bare().len());
         let after = &text[end..];
+        // `Craigie Dunn senior economist Mei Lin Foster`: an employer.
+        if untitled {
+            let mut rest = after
+                .trim_start_matches(['’', '\'', 's'])
+                .split_whitespace();
+            let (r1, r2, r3) = (
+                rest.next().unwrap_or(""),
+                rest.next().unwrap_or(""),
+                rest.next().unwrap_or(""),
+            );
+            let role = (lx::is_role_noun(r1) && r2.starts_with(char::is_uppercase))
+                || (lx::is_role_noun(r1)
+                    && lx::is_role_noun(r2)
+                    && r3.starts_with(char::is_uppercase));
+            if role {
+                continue;
+            }
+        }
         let after_t = after.trim_start_matches(['’', '\'', 's']).trim_start();
-        let prev_word = before
-            .rsplit(|c: char| c.is_whitespace() || c == ',')
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
+        let prev_clean = prev_word.trim_end_matches(',');
         let next_word = after
             .trim_start_matches([',', ' '])
             .split(|c: char| !c.is_alphabetic())
@@ -359,7 +448,12 @@ fn candidates(
             .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
         let label = before.is_empty() && after.starts_with(':');
         let evidence =
-            lx::is_speech_verb(next_word) || lx::is_speech_verb(prev_word) || age || label;
+            lx::is_speech_verb(next_word) || lx::is_speech_verb(prev_clean) || age || label;
+        let core_start = if core.is_empty() {
+            run[0].start
+        } else {
+            run[nt.min(run.len() - 1)].start
+        };
         out.push(Cand {
             block,
             start: run[0].start,
@@ -367,10 +461,56 @@ fn candidates(
             titles,
             core,
             territory,
+            core_start,
             evidence,
             sentence_start: first_sentence_start,
         });
     }
+}
+
+/// Whole-article evidence: words seen in lower case, and capitalised words
+/// seen right after `the` (teams and institutions: `the Ravens`).
+struct Evidence {
+    lower: HashSet<String>,
+    after_the: HashSet<String>,
+}
+
+fn evidence(article: &Article) -> Evidence {
+    let mut lower = HashSet::new();
+    let mut after_the = HashSet::new();
+    for b in &article.blocks {
+        let tokens = tokenize(&b.text);
+        for (i, t) in tokens.iter().enumerate() {
+            if t.text.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(t.text.to_string());
+            } else if i > 0
+                && tokens[i - 1].text == "the"
+                && !lx::is_honorific(t.bare())
+                && !lx::is_office_word(t.bare())
+            {
+                // Only the last word of a `the X Y` run counts.
+                let next_cap = tokens.get(i + 1).is_some_and(|n| {
+                    n.is_capitalised() && b.text[t.end..n.start].trim().is_empty()
+                });
+                if !next_cap {
+                    after_the.insert(t.bare().to_string());
+                }
+            } else if i > 1
+                && tokens[i - 2].text == "the"
+                && tokens[i - 1].is_capitalised()
+                && !lx::is_honorific(tokens[i - 1].bare())
+                && !lx::is_office_word(tokens[i - 1].bare())
+            {
+                let next_cap = tokens.get(i + 1).is_some_and(|n| {
+                    n.is_capitalised() && b.text[t.end..n.start].trim().is_empty()
+                });
+                if !next_cap {
+                    after_the.insert(t.bare().to_string());
+                }
+            }
+        }
+    }
+    Evidence { lower, after_the }
 }
 
 #[derive(Debug, Default)]
@@ -388,11 +528,12 @@ struct Cluster {
 /// Finds and merges people. `quote_ranges[b]` are the inner ranges of the
 /// quotes of block `b` (used to skip quoted work titles).
 pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> People {
-    let lower = lower_words(article);
+    let ev = evidence(article);
+    let lower = &ev.lower;
     let mut cands = Vec::new();
     for (b, block) in article.blocks.iter().enumerate() {
         let q = quote_ranges.get(b).map_or(&[][..], Vec::as_slice);
-        candidates(b, &block.text, q, &lower, &mut cands);
+        candidates(b, &block.text, q, &ev, &mut cands);
     }
 
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -425,7 +566,17 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
         {
             continue;
         }
-        let key = (first.to_lowercase(), last.to_lowercase());
+        // `Hayes Jr.` and `Hayes Sr.` are two people.
+        let suffix = c.core[last_i + 1..]
+            .iter()
+            .filter(|w| matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV"))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let key = (
+            first.to_lowercase(),
+            format!("{} {suffix}", last.to_lowercase()),
+        );
         let id = *by_key.entry(key).or_insert_with(|| {
             clusters.push(Cluster {
                 first: Some(first.clone()),
@@ -449,7 +600,14 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
         let gap = &article.blocks[a.block].text[a.end..b.start];
         let gap = gap.trim_start_matches(['’', '\'']).trim_start_matches('s');
         let g = gap.trim();
-        if !(g == "," || g == ", the" || g == ", The") {
+        let g = g.strip_prefix(',').map(str::trim);
+        let linked = g.is_some_and(|g| {
+            matches!(
+                g,
+                "" | "the" | "The" | "the former" | "formerly" | "née" | "born" | "now"
+            )
+        });
+        if !linked {
             continue;
         }
         if b.title_only() && b.territorial_key().is_some() && !a.title_only() {
@@ -490,12 +648,24 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
                         && clusters[k].first.as_deref() == Some(word.as_str())
                 })
                 .collect();
-            pick(&ms, &clusters, c.gender()).or_else(|| pick(&ms2, &clusters, c.gender()))
+            pick(&ms, &clusters, c.gender(), false)
+                .or_else(|| pick(&ms2, &clusters, c.gender(), false))
         } else {
             let ms: Vec<usize> = (0..clusters.len())
                 .filter(|&k| clusters[k].last.as_deref() == Some(word.as_str()))
                 .collect();
-            pick(&ms, &clusters, c.gender())
+            let given: Vec<usize> = (0..clusters.len())
+                .filter(|&k| {
+                    clusters[k].first.as_deref() == Some(word.as_str())
+                        && clusters[k].last.is_some()
+                })
+                .collect();
+            // `Lady Isobel` after `Lady Isobel Lisle`: a given name.
+            pick(&ms, &clusters, c.gender(), true).or_else(|| {
+                (ms.is_empty() && lx::is_given_name(word))
+                    .then(|| pick(&given, &clusters, c.gender(), false))
+                    .flatten()
+            })
         };
         let id = match found {
             Some(id) => id,
@@ -607,12 +777,12 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
             .filter(|&k| clusters[k].last.as_deref() == Some(word.as_str()))
             .collect();
         let found = if !sur.is_empty() {
-            pick(&sur, &clusters, None)
+            pick(&sur, &clusters, None, true)
         } else {
             let giv: Vec<usize> = (0..clusters.len())
                 .filter(|&k| clusters[k].first.as_deref() == Some(word.as_str()))
                 .collect();
-            pick(&giv, &clusters, None)
+            pick(&giv, &clusters, None, false)
         };
         let ambiguous = !sur.is_empty() && found.is_none()
             || (sur.is_empty()
@@ -625,6 +795,7 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
             None if c.evidence
                 && !ambiguous
                 && !lx::is_place(word)
+                && (!lx::is_common_word(word) || lx::is_surname(word))
                 && !lower.contains(&word.to_lowercase()) =>
             {
                 *by_key
@@ -646,20 +817,29 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
     build(article, &cands, &assign, &clusters)
 }
 
-/// One match wins; several are narrowed by gender; otherwise not guessed.
-fn pick(ms: &[usize], clusters: &[Cluster], gender: Option<Gender>) -> Option<usize> {
-    match ms {
+/// Picks the cluster a short form refers to. Clusters whose gender
+/// contradicts the form's title are out. One left wins; of several, the
+/// person introduced first wins when `main_subject` is set (news style keeps
+/// a bare surname for the story's principal bearer of it), otherwise the
+/// form is ambiguous and not guessed.
+fn pick(
+    ms: &[usize],
+    clusters: &[Cluster],
+    gender: Option<Gender>,
+    main_subject: bool,
+) -> Option<usize> {
+    let fit: Vec<usize> = ms
+        .iter()
+        .copied()
+        .filter(|&k| {
+            gender.is_none() || clusters[k].gender.is_none() || clusters[k].gender == gender
+        })
+        .collect();
+    match fit.as_slice() {
         [one] => Some(*one),
         [] => None,
-        many => {
-            let g = gender?;
-            let fit: Vec<usize> = many
-                .iter()
-                .copied()
-                .filter(|&k| clusters[k].gender == Some(g))
-                .collect();
-            (fit.len() == 1).then(|| fit[0])
-        }
+        many if main_subject => many.iter().copied().min(),
+        _ => None,
     }
 }
 
@@ -689,6 +869,8 @@ fn build(
         mentions: usize,
         blocks: Vec<usize>,
         first_seen: usize,
+        canonical: Option<String>,
+        canonical_rank: (usize, bool, usize),
     }
     let mut acc: Vec<Acc> = (0..clusters.len())
         .map(|_| Acc {
@@ -696,6 +878,8 @@ fn build(
             mentions: 0,
             blocks: Vec::new(),
             first_seen: usize::MAX,
+            canonical: None,
+            canonical_rank: (0, false, 0),
         })
         .collect();
     for (ci, c) in cands.iter().enumerate() {
@@ -710,6 +894,20 @@ fn build(
             a.blocks.push(c.block);
         }
         a.first_seen = a.first_seen.min(ci);
+        // The fullest name without office titles; a lone surname or given
+        // name keeps its honorific (`Lord Ashby`, `Princess Catherine`).
+        let honorific = c.titles.iter().any(|t| lx::is_honorific(t));
+        let (text, rank) = if c.core.len() >= 2 || (c.core.len() == 1 && !honorific) {
+            let t = &article.blocks[c.block].text[c.core_start..c.end];
+            (t.to_string(), (c.core.len(), true, t.len()))
+        } else {
+            let t = &article.blocks[c.block].text[c.start..c.end];
+            (t.to_string(), (c.core.len().max(1), honorific, t.len()))
+        };
+        if rank > a.canonical_rank {
+            a.canonical_rank = rank;
+            a.canonical = Some(text);
+        }
     }
     let mut order: Vec<usize> = (0..clusters.len())
         .filter(|&k| acc[k].mentions > 0)
@@ -720,12 +918,10 @@ fn build(
     let mut genders = Vec::new();
     for (i, &k) in order.iter().enumerate() {
         new_id[k] = i;
-        let name = clusters[k].name.join(" ");
-        let name = if name.is_empty() {
-            acc[k].forms[0].clone()
-        } else {
-            name
-        };
+        let name = acc[k]
+            .canonical
+            .clone()
+            .unwrap_or_else(|| acc[k].forms[0].clone());
         let aliases = acc[k]
             .forms
             .iter()
