@@ -335,13 +335,9 @@ fn candidates(
                 continue;
             }
             let common = lx::is_common_word(w) || ev.lower.contains(&w.to_lowercase());
-            if lx::is_not_name(w) || w == "of" || lx::is_particle(w) {
-                k += 1;
-            } else if run[k].sentence_start
-                && k + 1 < words.len()
-                && common
-                && !lx::is_given_name(w)
-            {
+            let opener =
+                run[k].sentence_start && k + 1 < words.len() && common && !lx::is_given_name(w);
+            if lx::is_not_name(w) || w == "of" || lx::is_particle(w) || opener {
                 k += 1;
             } else {
                 break;
