@@ -297,12 +297,22 @@ fn candidates(
             let w = tokens[j].text;
             if namey(&tokens[j]) {
                 j += 1;
-            } else if (lx::is_particle(w) || w == "of")
-                && tokens
-                    .get(j + 1)
-                    .is_some_and(|n| namey(n) && text[tokens[j].end..n.start].trim().is_empty())
-            {
-                j += 2;
+            } else if lx::is_particle(w) || w == "of" {
+                // `de la Cruz`, `van der Berg`, `Duke of Sussex`
+                let mut m = j;
+                while m < tokens.len() && (lx::is_particle(tokens[m].text) || (m == j && w == "of"))
+                {
+                    m += 1;
+                }
+                let joined = m < tokens.len()
+                    && namey(&tokens[m])
+                    && text[tokens[j - 1].end..tokens[m].start]
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ');
+                if !joined {
+                    break;
+                }
+                j = m + 1;
             } else {
                 break;
             }
@@ -381,7 +391,23 @@ fn candidates(
                 && core
                     .last()
                     .is_some_and(|l| ev.after_the.contains(l.as_str())));
-        if thingy && !core.is_empty() {
+        let demonym = untitled
+            && core.len() >= 2
+            && !given_first
+            && core
+                .last()
+                .is_some_and(|l| (l.ends_with("ers") || l.ends_with("ans")) && !lx::is_surname(l));
+        let te_place = untitled && core.len() >= 2 && core[0] == "Te" && !given_first;
+        if (thingy || demonym || te_place) && !core.is_empty() {
+            continue;
+        }
+        // `Dame Companion of …`: a title before a common word is no name.
+        if core.len() == 1
+            && !untitled
+            && lx::is_common_word(&core[0])
+            && !lx::is_surname(&core[0])
+            && !lx::is_given_name(&core[0])
+        {
             continue;
         }
         let before = text[..run[0].start].trim_end();
@@ -644,7 +670,7 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
                         && clusters[k].first.as_deref() == Some(word.as_str())
                 })
                 .collect();
-            pick(&ms, &clusters, c.gender(), false)
+            pick(&ms, &clusters, c.gender(), !royal)
                 .or_else(|| pick(&ms2, &clusters, c.gender(), false))
         } else {
             let ms: Vec<usize> = (0..clusters.len())
@@ -658,7 +684,7 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
                 .collect();
             // `Lady Isobel` after `Lady Isobel Lisle`: a given name.
             pick(&ms, &clusters, c.gender(), true).or_else(|| {
-                (ms.is_empty() && lx::is_given_name(word))
+                ms.is_empty()
                     .then(|| pick(&given, &clusters, c.gender(), false))
                     .flatten()
             })
@@ -895,6 +921,11 @@ fn build(
         let honorific = c.titles.iter().any(|t| lx::is_honorific(t));
         let (text, rank) = if c.core.len() >= 2 || (c.core.len() == 1 && !honorific) {
             let t = &article.blocks[c.block].text[c.core_start..c.end];
+            let t = if c.territory.is_some() {
+                t.split(" of ").next().unwrap_or(t)
+            } else {
+                t
+            };
             (t.to_string(), (c.core.len(), true, t.len()))
         } else {
             let t = &article.blocks[c.block].text[c.start..c.end];

@@ -481,10 +481,25 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                 });
             }
         }
-        let (speaker, person) = match subject {
-            Some((sub, before)) => resolve(article, people, sub, before, first),
-            None => (None, None),
-        };
+        let _ = &mut subject;
+        let (speaker, person) = subject
+            .and_then(|(sub, before)| resolve(article, people, sub, before, first))
+            .or_else(|| {
+                // The text after the quote held no valid subject: try before it.
+                let (s, e) = before_subject(text_of(first.block), prev_close, first.start)?;
+                resolve(
+                    article,
+                    people,
+                    Subject {
+                        block: first.block,
+                        start: s,
+                        end: e,
+                    },
+                    true,
+                    first,
+                )
+            })
+            .unwrap_or((None, None));
         let text = q
             .inner
             .iter()
@@ -549,49 +564,110 @@ fn resolve(
     sub: Subject,
     before: bool,
     quote_at: Span,
-) -> (Option<String>, Option<usize>) {
+) -> Option<(Option<String>, Option<usize>)> {
     let text = article.blocks[sub.block].text.as_str();
     let (s, e) = tidy(text, sub.start, sub.end, people, sub.block, before);
     let phrase = text[s..e].trim().trim_end_matches([',', ':', '.']).trim();
     if phrase.is_empty() {
-        return (None, None);
+        return None;
     }
-    // A person named in the subject (but not `Quist’s lawyer`).
+    // A person named in the subject (but not `Quist’s lawyer`): the one
+    // next to the verb, or the one opening the clause.
     let inside: Vec<_> = people
         .mentions
         .iter()
         .filter(|m| m.span.block == sub.block && m.span.start >= s && m.span.end <= e)
+        .filter(|m| !text[m.span.end..].starts_with(['’', '\'']))
         .collect();
-    if let Some(m) = inside.first() {
-        let after = &text[m.span.end..e];
-        let possessive = after.starts_with(['’', '\'']);
-        let trailing = after.trim_start_matches(['’', '\'', 's']).trim();
-        let lowercase_head = phrase.chars().next().is_some_and(char::is_lowercase);
-        if !possessive
-            && (!lowercase_head || phrase.starts_with("the "))
-            && trailing.split_whitespace().count() <= 3
-        {
-            let written = &text[m.span.start..m.span.end];
-            return (Some(written.to_string()), Some(m.person));
-        }
+    let trailing =
+        |m: &&crate::article::Mention| text[m.span.end..e].split_whitespace().count() <= 3;
+    let leading =
+        |m: &&crate::article::Mention| text[s..m.span.start].split_whitespace().count() <= 3;
+    let chosen = if before {
+        inside
+            .iter()
+            .find(|m| leading(m))
+            .or_else(|| inside.iter().rev().find(|m| trailing(m)))
+    } else {
+        inside
+            .iter()
+            .rev()
+            .find(|m| trailing(m))
+            .or_else(|| inside.iter().find(|m| leading(m)))
+    };
+    if let Some(m) = chosen {
+        let written = &text[m.span.start..m.span.end];
+        return Some((Some(written.to_string()), Some(m.person)));
     }
     let first_word = phrase.split_whitespace().next().unwrap_or("");
     if PRONOUNS.contains(&first_word) && phrase.split_whitespace().count() <= 2 {
         let gender = match first_word.to_lowercase().as_str() {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
-            _ => return (None, None),
+            _ => return Some((None, None)),
         };
-        return match pronoun_target(people, quote_at, gender) {
+        return Some(match pronoun_target(people, quote_at, gender) {
             Some(p) => (Some(people.people[p].name.clone()), Some(p)),
             None => (Some(first_word.to_lowercase()), None),
-        };
+        });
     }
-    if phrase.split_whitespace().count() > 12 {
-        return (None, None);
+    // An unnamed source starts like a noun phrase (`a source close to …`,
+    // `the council`, `Ashby Lowe`); `during the` or `and` is not a subject.
+    let starts_ok = first_word.starts_with(char::is_uppercase) || DETERMINERS.contains(&first_word);
+    if !starts_ok || phrase.split_whitespace().count() > 12 {
+        return None;
     }
-    (Some(phrase.to_string()), None)
+    // Descriptions end at a relative clause or a comma.
+    let cut = [", who", " who ", ", which", ",", " and "]
+        .iter()
+        .filter_map(|p| phrase.find(p))
+        .min()
+        .unwrap_or(phrase.len());
+    Some((Some(phrase[..cut].trim().to_string()), None))
 }
+
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "another",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "some",
+    "two",
+    "three",
+    "four",
+    "several",
+    "many",
+    "both",
+    "each",
+    "every",
+    "no",
+    "this",
+    "that",
+    "these",
+    "those",
+    "officials",
+    "police",
+    "residents",
+    "people",
+    "experts",
+    "analysts",
+    "sources",
+    "critics",
+    "witnesses",
+    "staff",
+    "neighbours",
+    "neighbors",
+    "locals",
+    "friends",
+];
 
 /// The most recent person mentioned before `at` whose gender fits.
 fn pronoun_target(people: &People, at: Span, gender: Option<Gender>) -> Option<usize> {
