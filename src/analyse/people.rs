@@ -52,6 +52,15 @@ impl Cand {
     }
 }
 
+impl People {
+    /// The mentions in one block (mentions are in document order).
+    pub fn in_block(&self, block: usize) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.span.block < block);
+        let to = self.mentions.partition_point(|m| m.span.block <= block);
+        &self.mentions[from..to]
+    }
+}
+
 /// Clusters, their mentions, and what we know of each person.
 #[derive(Debug, Default)]
 pub struct People {

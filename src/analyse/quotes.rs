@@ -373,9 +373,9 @@ fn tidy(
     }
     let has_mention = |(a, b): (usize, usize)| {
         people
-            .mentions
+            .in_block(block)
             .iter()
-            .any(|m| m.span.block == block && m.span.start >= a && m.span.end <= b)
+            .any(|m| m.span.start >= a && m.span.end <= b)
     };
     let is_age = |(a, b): (usize, usize)| {
         text[a..b]
@@ -574,9 +574,9 @@ fn resolve(
     // A person named in the subject (but not `Quist’s lawyer`): the one
     // next to the verb, or the one opening the clause.
     let inside: Vec<_> = people
-        .mentions
+        .in_block(sub.block)
         .iter()
-        .filter(|m| m.span.block == sub.block && m.span.start >= s && m.span.end <= e)
+        .filter(|m| m.span.start >= s && m.span.end <= e)
         .filter(|m| !text[m.span.end..].starts_with(['’', '\'']))
         .collect();
     let trailing =
@@ -671,11 +671,13 @@ const DETERMINERS: &[&str] = &[
 
 /// The most recent person mentioned before `at` whose gender fits.
 fn pronoun_target(people: &People, at: Span, gender: Option<Gender>) -> Option<usize> {
-    people
+    let end = people
         .mentions
+        .partition_point(|m| (m.span.block, m.span.start) < (at.block, at.start));
+    people.mentions[..end]
         .iter()
         .rev()
-        .filter(|m| (m.span.block, m.span.start) < (at.block, at.start))
+        .take(500)
         .find(|m| gender.is_none() || people.genders[m.person].is_none_or(|g| Some(g) == gender))
         .map(|m| m.person)
 }
