@@ -1540,6 +1540,14 @@ lazy_set!(is_female_title, FEMALE_TITLES);
 lazy_set!(is_suffix, SUFFIXES);
 lazy_set!(is_particle, PARTICLES);
 lazy_set!(is_speech_verb, SPEECH_VERBS);
+lazy_set!(is_attribution_verb, SPEECH_VERBS, SPEECH_VERBS_MORE);
+
+/// Verbs that attribute a quoted phrase (`called it “baffling”`).
+#[rustfmt::skip]
+pub const SPEECH_VERBS_MORE: &[&str] = &[
+    "called", "calls", "labelled", "labeled", "branded", "dubbed", "termed", "put",
+    "reported", "heard", "hailed", "slammed", "criticised", "criticized", "praised",
+];
 lazy_set!(is_org_word, ORG_WORDS, ORG_WORDS_MORE);
 lazy_set!(is_place, PLACES);
 lazy_set!(is_known_org, KNOWN_ORGS);

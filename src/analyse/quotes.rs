@@ -202,14 +202,16 @@ struct Subject {
     block: usize,
     start: usize,
     end: usize,
+    /// `said X`: the speaker follows the verb.
+    verb_first: bool,
 }
 
 fn speech_verb_at(tokens: &[Token], i: usize) -> bool {
-    lx::is_speech_verb(tokens[i].text)
+    lx::is_attribution_verb(tokens[i].text)
 }
 
 /// `“…,” X said.` / `“…,” said X.` in the text after a quote.
-fn after_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+fn after_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize, bool)> {
     let seg = &text[from..to];
     let lead = seg.len() - seg.trim_start_matches([',', ' ', '—', '–']).len();
     if seg[lead..].starts_with(['.', '!', '?']) && !seg[lead..].starts_with("...") {
@@ -241,18 +243,18 @@ fn after_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
                     && (tokens[j].text == "who"
                         || tokens[j].text == "as"
                         || tokens[j].text == "after"
-                        || lx::is_speech_verb(tokens[j].text))
+                        || lx::is_attribution_verb(tokens[j].text))
                 {
                     break;
                 }
                 j += 1;
             }
             if j > 1 {
-                return Some((from + tokens[1].start, from + tokens[j - 1].end));
+                return Some((from + tokens[1].start, from + tokens[j - 1].end, true));
             }
             return None;
         }
-        return Some((from + tokens[0].start, from + tokens[i - 1].end));
+        return Some((from + tokens[0].start, from + tokens[i - 1].end, false));
     }
     // `according to X`
     let lower = seg.to_lowercase();
@@ -262,7 +264,7 @@ fn after_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
             .find(['.', ',', ';', '“', '"'])
             .map_or(seg.len(), |x| s + x);
         if e > s && p < 40 {
-            return Some((from + s, from + e));
+            return Some((from + s, from + e, true));
         }
     }
     None
@@ -428,16 +430,18 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             .map(|p| raw[p].outer[raw[p].outer.len() - 1])
             .filter(|p| p.block == first.block)
             .map_or(0, |p| p.end);
-        let mut subject = after_subject(text_of(last.block), last.end, next_open).map(|(s, e)| {
-            (
-                Subject {
-                    block: last.block,
-                    start: s,
-                    end: e,
-                },
-                false,
-            )
-        });
+        let mut subject =
+            after_subject(text_of(last.block), last.end, next_open).map(|(s, e, vf)| {
+                (
+                    Subject {
+                        block: last.block,
+                        start: s,
+                        end: e,
+                        verb_first: vf,
+                    },
+                    false,
+                )
+            });
         if subject.is_none() {
             subject =
                 before_subject(text_of(first.block), prev_close, first.start).map(|(s, e)| {
@@ -446,6 +450,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                             block: first.block,
                             start: s,
                             end: e,
+                            verb_first: false,
                         },
                         true,
                     )
@@ -475,6 +480,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                             block: pb,
                             start: s,
                             end: e,
+                            verb_first: false,
                         },
                         true,
                     )
@@ -494,12 +500,29 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                         block: first.block,
                         start: s,
                         end: e,
+                        verb_first: false,
                     },
                     true,
                     first,
                 )
             })
             .unwrap_or((None, None));
+        // Nicknames and titles (`"The Hammer"`) are quoted, not spoken.
+        let inner_text: String = q
+            .inner
+            .iter()
+            .map(|s| &text_of(s.block)[s.start..s.end])
+            .collect();
+        let title_like = inner_text.split_whitespace().count() <= 4
+            && !inner_text.contains(['.', ',', '!', '?'])
+            && inner_text
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+        let (speaker, person) = if title_like {
+            (None, None)
+        } else {
+            (speaker, person)
+        };
         let text = q
             .inner
             .iter()
@@ -566,7 +589,7 @@ fn resolve(
     quote_at: Span,
 ) -> Option<(Option<String>, Option<usize>)> {
     let text = article.blocks[sub.block].text.as_str();
-    let (s, e) = tidy(text, sub.start, sub.end, people, sub.block, before);
+    let (s, e) = tidy(text, sub.start, sub.end, people, sub.block, !sub.verb_first);
     let phrase = text[s..e].trim().trim_end_matches([',', ':', '.']).trim();
     if phrase.is_empty() {
         return None;
@@ -578,6 +601,16 @@ fn resolve(
         .iter()
         .filter(|m| m.span.start >= s && m.span.end <= e)
         .filter(|m| !text[m.span.end..].starts_with(['’', '\'']))
+        // `a spokesman for the Duke`: a name after a preposition is not
+        // the subject.
+        .filter(|m| {
+            !text[s..m.span.start].split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "for" | "of" | "to" | "at" | "with" | "from" | "by" | "about"
+                )
+            })
+        })
         .collect();
     let trailing =
         |m: &&crate::article::Mention| text[m.span.end..e].split_whitespace().count() <= 3;
