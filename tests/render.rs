@@ -54,3 +54,74 @@ fn opening_screens() {
     shot!("open_60x20", 60, 20, "");
     shot!("open_40x12", 40, 12, "");
 }
+
+#[test]
+fn focus_and_scroll() {
+    shot!("focus_outline_160x45", 160, 45, "tab");
+    shot!("focus_people_160x45", 160, 45, "tab tab");
+    shot!("scroll_100x30", 100, 30, "j j j j j j j j j j");
+    shot!("page_60x20", 60, 20, "space");
+    shot!("bottom_40x12", 40, 12, "G");
+    shot!("switch_sidebar_100x30", 100, 30, "s");
+}
+
+#[test]
+fn outline_jump() {
+    // The sixth item is Okafor's quote, after the second caption.
+    shot!("jump_160x45", 160, 45, "2 j j j j j j enter");
+    shot!("jump_100x30", 100, 30, "2 j j j j j j enter");
+    shot!("outline_overlay_60x20", 60, 20, "2 j j j");
+    shot!("jump_from_overlay_60x20", 60, 20, "2 j j j j j j enter");
+}
+
+#[test]
+fn people_filter() {
+    // People are listed most mentioned first: Quist, Okafor, Brel, Vann.
+    shot!("filter_one_160x45", 160, 45, "3 enter");
+    shot!("filter_any_160x45", 160, 45, "3 enter j j enter");
+    shot!("filter_all_160x45", 160, 45, "3 enter j j enter a");
+    shot!("filter_one_100x30", 100, 30, "3 enter 1");
+    shot!("people_overlay_40x12", 40, 12, "3 enter");
+    shot!("filter_all_40x12", 40, 12, "3 enter j j enter a esc");
+    shot!("filter_cleared_160x45", 160, 45, "3 enter esc");
+}
+
+#[test]
+fn help_and_reading_mode() {
+    shot!("help_160x45", 160, 45, "?");
+    shot!("help_100x30", 100, 30, "?");
+    shot!("help_40x12", 40, 12, "?");
+    shot!("reading_160x45", 160, 45, "z");
+    shot!("reading_100x30", 100, 30, "j j j z");
+}
+
+#[test]
+fn resize_keeps_place() {
+    let mut app = app_at(160, 45, "ctrl-d");
+    let before = screen(&app, 160, 45);
+    insta::assert_snapshot!("resize_before_160x45", before);
+    app.resize(60, 20);
+    insta::assert_snapshot!("resize_to_60x20", screen(&app, 60, 20));
+    app.resize(40, 12);
+    insta::assert_snapshot!("resize_to_40x12", screen(&app, 40, 12));
+    app.resize(160, 45);
+    assert_eq!(
+        screen(&app, 160, 45),
+        before,
+        "growing back restores the same screen"
+    );
+}
+
+#[test]
+fn tiny_terminals_do_not_panic() {
+    for w in [
+        1, 2, 3, 4, 7, 12, 19, 24, 25, 33, 40, 44, 45, 79, 80, 119, 120,
+    ] {
+        for h in [1, 2, 3, 4, 5, 12] {
+            for keys in ["", "?", "2", "3 enter", "z G", "p j enter a"] {
+                let app = app_at(w, h, keys);
+                screen(&app, w, h);
+            }
+        }
+    }
+}

@@ -35,26 +35,47 @@ impl Help<'_> {
     }
 }
 
+/// As many of the space-separated `keys` as fit in `width` (the first
+/// always, cut if need be): dropping an alias beats cutting one in half.
+fn first_keys(keys: &str, width: usize) -> String {
+    let mut out = String::new();
+    for k in keys.split(' ') {
+        if !out.is_empty() && out.width() + 1 + k.width() > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(k);
+    }
+    out
+}
+
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let entries = self.entries();
-        let key_w = entries
-            .iter()
-            .map(|(k, _)| k.width())
-            .max()
-            .unwrap_or(0)
-            .min(22);
+        let widest = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        // Narrow screens give the descriptions the room; keys drop aliases.
+        let key_w = widest
+            .min(22)
+            .min(usize::from(area.width.saturating_sub(4)) / 3);
         let doc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
         let w = (key_w + doc_w + 6) as u16;
         let h = entries.len() as u16 + 2;
         let rect = crate::layout::centred(area, w, h);
         Clear.render(rect, buf);
+        let more = usize::from(rect.height.saturating_sub(2)) < entries.len();
+        let hint = if more {
+            " j/k scroll · esc close "
+        } else {
+            " esc close "
+        };
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(t.border_focused)
             .title(" Keys ")
-            .title_bottom(Line::from(" esc close ").right_aligned());
+            .title_bottom(Line::from(hint).right_aligned());
         let inner = block.inner(rect);
         block.render(rect, buf);
         let scroll = self
@@ -62,7 +83,7 @@ impl Widget for Help<'_> {
             .min(entries.len().saturating_sub(usize::from(inner.height)));
         let doc_room = usize::from(inner.width).saturating_sub(key_w + 3);
         for (y, (keys, doc)) in (inner.y..inner.bottom()).zip(entries.iter().skip(scroll)) {
-            let keys = fit(keys, key_w);
+            let keys = fit(&first_keys(keys, key_w), key_w);
             let pad = " ".repeat(key_w.saturating_sub(keys.width()));
             let line = Line::from(vec![
                 Span::styled(format!(" {keys}{pad}  "), t.key),

@@ -38,9 +38,9 @@ impl Widget for Status<'_> {
         let w = usize::from(area.width);
         let pos = format!(" {}% · {}/{} ", self.percent, self.block.0, self.block.1);
         let filter = self.filter.map(|f| format!(" {f} ")).unwrap_or_default();
-        let fixed = pos.width() + filter.width();
-        // As many hints as fit (most important first) while the title
-        // keeps at least a dozen columns.
+        // Hints (most important first) only while the left side keeps a
+        // dozen columns; then the filter, cut if need be; the title gets
+        // what is left, and goes when that is too little to read.
         let mut hints: Vec<Span> = Vec::new();
         let mut hints_w = 0;
         for (action, label) in self.hints {
@@ -49,16 +49,21 @@ impl Widget for Status<'_> {
             };
             let (k, l) = (format!(" {key}"), format!(" {label} "));
             let add = k.width() + l.width();
-            if fixed + hints_w + add + 12 > w {
+            if pos.width() + filter.width() + hints_w + add + 12 > w {
                 break;
             }
             hints_w += add;
             hints.push(Span::styled(k, t.status.patch(t.key)));
             hints.push(Span::styled(l, t.status));
         }
-        let title_room = w.saturating_sub(fixed + hints_w + 1);
-        let title = fit(self.title, title_room);
-        let mut left = vec![Span::styled(format!(" {title}"), t.status.patch(t.title))];
+        let left_room = w.saturating_sub(pos.width() + hints_w);
+        let filter = fit(&filter, left_room);
+        let title_room = left_room.saturating_sub(filter.width() + 1);
+        let mut left = Vec::new();
+        if title_room >= 8 || filter.is_empty() {
+            let title = fit(self.title, title_room);
+            left.push(Span::styled(format!(" {title}"), t.status.patch(t.title)));
+        }
         if !filter.is_empty() {
             left.push(Span::styled(filter, t.status.patch(t.key)));
         }
