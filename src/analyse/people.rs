@@ -1,0 +1,989 @@
+//! People: name candidates from capitalised word runs, told apart from
+//! organisations, places, works and sentence openers, then merged into one
+//! cluster per person (full name, surname, first name, title forms, and
+//! titles tied by apposition).
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::{self as lx, Gender};
+use super::tokens::{Token, tokenize};
+use crate::article::{Article, Mention, Person, Span};
+
+/// A capitalised run that may name a person.
+#[derive(Debug, Clone)]
+struct Cand {
+    block: usize,
+    start: usize,
+    end: usize,
+    /// Title words before the name (`Mayor`, `Prime Minister`, `Duke`).
+    titles: Vec<String>,
+    /// The name itself, without titles or possessive.
+    core: Vec<String>,
+    /// `of Sussex` after a territorial title.
+    territory: Option<String>,
+    /// Where the name proper starts (after titles).
+    core_start: usize,
+    /// Speech verb next to it, an age after it, or a `Name:` label.
+    evidence: bool,
+    /// First word of a sentence with nothing else to go on.
+    sentence_start: bool,
+}
+
+impl Cand {
+    fn title_only(&self) -> bool {
+        self.core.is_empty()
+    }
+    /// `duke of sussex`, lower case, for title-only forms with a territory.
+    fn territorial_key(&self) -> Option<String> {
+        let t = self.titles.last()?;
+        let terr = self.territory.as_ref()?;
+        Some(format!("{} of {}", t, terr).to_lowercase())
+    }
+    fn gender(&self) -> Option<Gender> {
+        self.titles
+            .iter()
+            .find_map(|t| lx::title_gender(t))
+            .or_else(|| {
+                self.core
+                    .first()
+                    .filter(|_| self.core.len() > 1)
+                    .and_then(|f| lx::name_gender(f))
+            })
+    }
+}
+
+/// Clusters, their mentions, and what we know of each person.
+#[derive(Debug, Default)]
+pub struct People {
+    /// People, most mentioned first.
+    pub people: Vec<Person>,
+    /// Every mention, in document order.
+    pub mentions: Vec<Mention>,
+    /// Gender of each person, when titles or given names tell.
+    pub genders: Vec<Option<Gender>>,
+}
+
+fn clean(w: &str) -> String {
+    w.trim_end_matches('.').to_string()
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next()), (Some(a), Some('.')) if a.is_uppercase())
+}
+
+const WORK_NOUNS: &[&str] = &[
+    "book",
+    "memoir",
+    "memoirs",
+    "novel",
+    "biography",
+    "autobiography",
+    "film",
+    "movie",
+    "documentary",
+    "series",
+    "show",
+    "programme",
+    "program",
+    "podcast",
+    "album",
+    "song",
+    "play",
+    "musical",
+    "sitcom",
+    "drama",
+    "titled",
+    "entitled",
+    "column",
+    "exhibition",
+    "opera",
+    "poem",
+    "single",
+    "EP",
+    "bestseller",
+    "thriller",
+    "comedy",
+    "docuseries",
+    "miniseries",
+];
+const TITLE_CONNECTORS: &[&str] = &[
+    "with", "to", "of", "the", "and", "a", "an", "in", "on", "for", "from", "at", "up", "&",
+];
+
+/// Byte ranges of work titles (`the memoir Finding Edmund`) in a block.
+fn work_spans(tokens: &[Token], quotes: &[(usize, usize)], text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !WORK_NOUNS.contains(&t.text) {
+            continue;
+        }
+        let mut j = i + 1;
+        // `the book, Finding Edmund,` or `the show Keeping Up with Clara`
+        if j < tokens.len()
+            && text[t.end..tokens[j].start]
+                .trim()
+                .trim_matches(',')
+                .trim()
+                .is_empty()
+        {
+            if !tokens[j].is_capitalised() {
+                continue;
+            }
+            let start = tokens[j].start;
+            let mut end = tokens[j].end;
+            j += 1;
+            while j < tokens.len() && text[tokens[j - 1].end..tokens[j].start].trim().is_empty() {
+                let w = tokens[j].text;
+                if tokens[j].is_capitalised() {
+                    end = tokens[j].end;
+                    j += 1;
+                } else if TITLE_CONNECTORS.contains(&w)
+                    && tokens.get(j + 1).is_some_and(|n| n.is_capitalised())
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push((start, end));
+        }
+    }
+    // Quoted titles: short quotes whose significant words are all capitalised.
+    for &(s, e) in quotes {
+        let inner = &text[s..e];
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 || inner.contains(['.', '!', '?', ',']) {
+            continue;
+        }
+        let sig: Vec<&&str> = words
+            .iter()
+            .filter(|w| !TITLE_CONNECTORS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        let all_caps = sig
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let prev = text[..s]
+            .trim_end()
+            .trim_end_matches(['“', '"', '‘', '\''])
+            .trim_end();
+        let after_work = prev
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| WORK_NOUNS.contains(&w));
+        if all_caps && (sig.len() >= 2 || after_work) {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+/// Matches the title at the start of `words` (honorifics, offices, with
+/// modifiers, and `Recovery Minister`-style offices ending in a head word);
+/// returns the title strings and how many words they used.
+fn leading_titles(words: &[String]) -> (Vec<String>, usize) {
+    let mut titles = Vec::new();
+    let mut k = 0;
+    'outer: while k < words.len() {
+        // `Then-Mayor`, `Ex-President`
+        if let Some((pre, post)) = words[k].split_once('-') {
+            let pre_ok =
+                lx::is_office_modifier(pre) || pre.eq_ignore_ascii_case("then") || pre == "Ex";
+            if pre_ok && (lx::is_office_word(post) || lx::is_honorific(post)) {
+                titles.push(post.to_string());
+                k += 1;
+                continue;
+            }
+        }
+        for len in (1..=4).rev() {
+            if k + len > words.len() {
+                continue;
+            }
+            let phrase = words[k..k + len].join(" ");
+            if lx::is_honorific(&phrase) || lx::is_office_word(&phrase) {
+                titles.push(phrase);
+                k += len;
+                continue 'outer;
+            }
+        }
+        if lx::is_office_modifier(&words[k]) && k + 1 < words.len() {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // `Recovery Minister Duncan Marsh-Whitley`, `Ruamoa Mayor Helen Parata-Wills`
+    if let Some(p) = (k..words.len().saturating_sub(1))
+        .rev()
+        .find(|&p| lx::is_office_head(&words[p]))
+    {
+        titles.push(words[k..=p].join(" "));
+        k = p + 1;
+        // An honorific may follow the office (`Minister Dr Jane Roe`).
+        while k + 1 < words.len() && lx::is_honorific(&words[k]) {
+            titles.push(words[k].clone());
+            k += 1;
+        }
+    }
+    if titles.is_empty() {
+        return (titles, 0);
+    }
+    (titles, k)
+}
+
+/// Not a name: all capitals (`UP NEXT`, `AP`), or a contraction (`I’d`).
+fn namey(t: &Token) -> bool {
+    if !t.is_capitalised() {
+        return false;
+    }
+    let w = t.bare();
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !w.contains('.') {
+        return lx::is_office_word(w) || lx::is_suffix(w);
+    }
+    if let Some((_, tail)) = w.split_once(['’', '\'']) {
+        if matches!(tail, "d" | "ll" | "m" | "ve" | "re" | "t" | "s") {
+            return false;
+        }
+    }
+    true
+}
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "via",
+    "on",
+    "into",
+    "towards",
+    "toward",
+];
+
+/// Finds the person candidates of one block.
+fn candidates(
+    block: usize,
+    text: &str,
+    quote_ranges: &[(usize, usize)],
+    ev: &Evidence,
+    out: &mut Vec<Cand>,
+) {
+    let tokens = tokenize(text);
+    let works = work_spans(&tokens, quote_ranges, text);
+    let in_work = |t: &Token| works.iter().any(|&(s, e)| t.start >= s && t.end <= e);
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if !namey(&t) || in_work(&t) {
+            i += 1;
+            continue;
+        }
+        // Grow the run.
+        let mut j = i + 1;
+        let mut amp = false;
+        while j < tokens.len() && !tokens[j - 1].is_possessive() && !in_work(&tokens[j]) {
+            let gap = &text[tokens[j - 1].end..tokens[j].start];
+            let gap_t = gap.trim();
+            if gap_t == "&" {
+                amp = true;
+            } else if !gap_t.is_empty() {
+                break;
+            }
+            let w = tokens[j].text;
+            if namey(&tokens[j]) {
+                j += 1;
+            } else if lx::is_particle(w) || w == "of" {
+                // `de la Cruz`, `van der Berg`, `Duke of Sussex`
+                let mut m = j;
+                while m < tokens.len() && (lx::is_particle(tokens[m].text) || (m == j && w == "of"))
+                {
+                    m += 1;
+                }
+                let joined = m < tokens.len()
+                    && namey(&tokens[m])
+                    && text[tokens[j - 1].end..tokens[m].start]
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ');
+                if !joined {
+                    break;
+                }
+                j = m + 1;
+            } else {
+                break;
+            }
+        }
+        let run = &tokens[i..j];
+        i = j;
+        if amp {
+            continue;
+        }
+        let words: Vec<String> = run.iter().map(|t| clean(t.bare())).collect();
+        let joined = words.join(" ");
+        if lx::is_known_org(&joined) || lx::is_place(&joined) {
+            continue;
+        }
+        // Drop openers, and a leading place or organisation used as an
+        // adjective (`New Zealand Prime Minister …`, `Labour MP …`).
+        let mut k = 0;
+        while k < words.len() {
+            let w = &words[k];
+            if lx::is_honorific(w) || lx::is_office_word(w) {
+                break;
+            }
+            if let Some(n) = (2..=3).rev().chain(1..=1).find(|&n| {
+                k + n < words.len() && {
+                    let p = words[k..k + n].join(" ");
+                    lx::is_place(&p) || lx::is_known_org(&p)
+                }
+            }) {
+                k += n;
+                continue;
+            }
+            let common = lx::is_common_word(w) || ev.lower.contains(&w.to_lowercase());
+            let opener =
+                run[k].sentence_start && k + 1 < words.len() && common && !lx::is_given_name(w);
+            if lx::is_not_name(w) || w == "of" || lx::is_particle(w) || opener {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k == words.len() {
+            continue;
+        }
+        let first_sentence_start = run[k].sentence_start;
+        let words = &words[k..];
+        let run = &run[k..];
+        let (titles, nt) = leading_titles(words);
+        let mut core: Vec<String> = words[nt..].to_vec();
+        let mut territory = None;
+        if let Some(p) = core.iter().position(|w| w == "of") {
+            territory = Some(core[p + 1..].join(" "));
+            core.truncate(p);
+            if titles.is_empty() && core.is_empty() {
+                continue;
+            }
+        }
+        if territory.is_some()
+            && titles.last().is_none_or(|t| !lx::is_territorial(t))
+            && core.is_empty()
+        {
+            continue;
+        }
+        if titles.is_empty() && core.is_empty() {
+            continue;
+        }
+        // Organisations, places, teams and things.
+        let untitled = titles.is_empty();
+        let given_first = core.first().is_some_and(|f| lx::is_given_name(f));
+        let thingy = core.iter().any(|w| lx::is_org_word(w) && !lx::is_suffix(w))
+            || lx::is_known_org(&core.join(" "))
+            || (core.len() == 1 && lx::is_place(&core[0]) && untitled)
+            || (!core.is_empty() && core.iter().all(|w| lx::is_not_name(w)))
+            || (untitled && core.len() >= 2 && lx::is_place(&core[0]))
+            || (untitled
+                && !given_first
+                && core
+                    .last()
+                    .is_some_and(|l| ev.after_the.contains(l.as_str())));
+        let demonym = untitled
+            && core.len() >= 2
+            && !given_first
+            && core
+                .last()
+                .is_some_and(|l| (l.ends_with("ers") || l.ends_with("ans")) && !lx::is_surname(l));
+        let te_place = untitled && core.len() >= 2 && core[0] == "Te" && !given_first;
+        if (thingy || demonym || te_place) && !core.is_empty() {
+            continue;
+        }
+        // `Dame Companion of …`: a title before a common word is no name.
+        if core.len() == 1
+            && !untitled
+            && lx::is_common_word(&core[0])
+            && !lx::is_surname(&core[0])
+            && !lx::is_given_name(&core[0])
+        {
+            continue;
+        }
+        let before = text[..run[0].start].trim_end();
+        let the_before = before.ends_with(" the")
+            || before == "the"
+            || before.ends_with(" The")
+            || before == "The";
+        if the_before && untitled {
+            continue;
+        }
+        let mut prev_words = before
+            .rsplit(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty());
+        let prev_word = prev_words.next().unwrap_or("");
+        let prev_word2 = prev_words.next().unwrap_or("");
+        // Places after a locative preposition; bylines in a sign-off.
+        if untitled && !given_first && LOCATIVE.contains(&prev_word) {
+            continue;
+        }
+        if prev_word == "for" && matches!(prev_word2, "MP" | "Member" | "member") {
+            continue;
+        }
+        if prev_word == "by"
+            && matches!(
+                prev_word2.trim_start_matches('('),
+                "Reporting" | "reporting" | "Editing" | "editing" | "Writing" | "writing"
+            )
+        {
+            continue;
+        }
+        let end = run.last().map_or(run[0].end, |t| t.start + t.bare().len());
+        let after = &text[end..];
+        // `Craigie Dunn senior economist Mei Lin Foster`: an employer.
+        if untitled {
+            let mut rest = after
+                .trim_start_matches(['’', '\'', 's'])
+                .split_whitespace();
+            let (r1, r2, r3) = (
+                rest.next().unwrap_or(""),
+                rest.next().unwrap_or(""),
+                rest.next().unwrap_or(""),
+            );
+            let role = (lx::is_role_noun(r1) && r2.starts_with(char::is_uppercase))
+                || (lx::is_role_noun(r1)
+                    && lx::is_role_noun(r2)
+                    && r3.starts_with(char::is_uppercase));
+            if role {
+                continue;
+            }
+        }
+        let after_t = after.trim_start_matches(['’', '\'', 's']).trim_start();
+        let prev_clean = prev_word.trim_end_matches(',');
+        let next_word = after
+            .trim_start_matches([',', ' '])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let age = after_t
+            .strip_prefix(',')
+            .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        let label = before.is_empty() && after.starts_with(':');
+        let evidence =
+            lx::is_speech_verb(next_word) || lx::is_speech_verb(prev_clean) || age || label;
+        let core_start = if core.is_empty() {
+            run[0].start
+        } else {
+            run[nt.min(run.len() - 1)].start
+        };
+        out.push(Cand {
+            block,
+            start: run[0].start,
+            end,
+            titles,
+            core,
+            territory,
+            core_start,
+            evidence,
+            sentence_start: first_sentence_start,
+        });
+    }
+}
+
+/// Whole-article evidence: words seen in lower case, and capitalised words
+/// seen right after `the` (teams and institutions: `the Ravens`).
+struct Evidence {
+    lower: HashSet<String>,
+    after_the: HashSet<String>,
+}
+
+fn evidence(article: &Article) -> Evidence {
+    let mut lower = HashSet::new();
+    let mut after_the = HashSet::new();
+    for b in &article.blocks {
+        let tokens = tokenize(&b.text);
+        for (i, t) in tokens.iter().enumerate() {
+            if t.text.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(t.text.to_string());
+            } else if i > 0
+                && tokens[i - 1].text == "the"
+                && !lx::is_honorific(t.bare())
+                && !lx::is_office_word(t.bare())
+            {
+                // Only the last word of a `the X Y` run counts.
+                let next_cap = tokens.get(i + 1).is_some_and(|n| {
+                    n.is_capitalised() && b.text[t.end..n.start].trim().is_empty()
+                });
+                if !next_cap {
+                    after_the.insert(t.bare().to_string());
+                }
+            } else if i > 1
+                && tokens[i - 2].text == "the"
+                && tokens[i - 1].is_capitalised()
+                && !lx::is_honorific(tokens[i - 1].bare())
+                && !lx::is_office_word(tokens[i - 1].bare())
+            {
+                let next_cap = tokens.get(i + 1).is_some_and(|n| {
+                    n.is_capitalised() && b.text[t.end..n.start].trim().is_empty()
+                });
+                if !next_cap {
+                    after_the.insert(t.bare().to_string());
+                }
+            }
+        }
+    }
+    Evidence { lower, after_the }
+}
+
+#[derive(Debug, Default)]
+struct Cluster {
+    first: Option<String>,
+    last: Option<String>,
+    /// Longest core seen.
+    name: Vec<String>,
+    titles: HashSet<String>,
+    territorial: HashSet<String>,
+    gender: Option<Gender>,
+    royal: bool,
+}
+
+/// Finds and merges people. `quote_ranges[b]` are the inner ranges of the
+/// quotes of block `b` (used to skip quoted work titles).
+pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> People {
+    let ev = evidence(article);
+    let lower = &ev.lower;
+    let mut cands = Vec::new();
+    for (b, block) in article.blocks.iter().enumerate() {
+        let q = quote_ranges.get(b).map_or(&[][..], Vec::as_slice);
+        candidates(b, &block.text, q, &ev, &mut cands);
+    }
+
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut assign: Vec<Option<usize>> = vec![None; cands.len()];
+    let mut by_key: HashMap<(String, String), usize> = HashMap::new();
+
+    // 1. Full names.
+    for (ci, c) in cands.iter().enumerate() {
+        if c.core.len() < 2 {
+            continue;
+        }
+        let first = c.core[0].clone();
+        let last_i = c
+            .core
+            .iter()
+            .rposition(|w| !lx::is_suffix(w))
+            .unwrap_or(c.core.len() - 1);
+        let last = c.core[last_i].clone();
+        let plausible = !c.titles.is_empty()
+            || c.evidence
+            || lx::is_given_name(&first)
+            || is_initial(&first)
+            || !(lower.contains(&first.to_lowercase()) || lower.contains(&last.to_lowercase()));
+        if !plausible
+            || (c.sentence_start
+                && !lx::is_given_name(&first)
+                && c.titles.is_empty()
+                && !c.evidence
+                && lower.contains(&first.to_lowercase()))
+        {
+            continue;
+        }
+        // `Hayes Jr.` and `Hayes Sr.` are two people.
+        let suffix = c.core[last_i + 1..]
+            .iter()
+            .filter(|w| matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV"))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let key = (
+            first.to_lowercase(),
+            format!("{} {suffix}", last.to_lowercase()),
+        );
+        let id = *by_key.entry(key).or_insert_with(|| {
+            clusters.push(Cluster {
+                first: Some(first.clone()),
+                last: Some(last.clone()),
+                ..Cluster::default()
+            });
+            clusters.len() - 1
+        });
+        assign[ci] = Some(id);
+        absorb(&mut clusters[id], c);
+    }
+
+    // 2. Apposition ties: `Prince Harry, Duke of Sussex`, `Mara, the Duchess of X`.
+    let mut ties: HashMap<String, usize> = HashMap::new();
+    let mut tie_pairs: Vec<(usize, usize)> = Vec::new(); // (title cand, name cand)
+    for w in 0..cands.len().saturating_sub(1) {
+        let (a, b) = (&cands[w], &cands[w + 1]);
+        if a.block != b.block {
+            continue;
+        }
+        let gap = &article.blocks[a.block].text[a.end..b.start];
+        let gap = gap.trim_start_matches(['’', '\'']).trim_start_matches('s');
+        let g = gap.trim();
+        let g = g.strip_prefix(',').map(str::trim);
+        let linked = g.is_some_and(|g| {
+            matches!(
+                g,
+                "" | "the" | "The" | "the former" | "formerly" | "née" | "born" | "now"
+            )
+        });
+        if !linked {
+            continue;
+        }
+        if b.title_only() && b.territorial_key().is_some() && !a.title_only() {
+            tie_pairs.push((w + 1, w));
+        } else if a.title_only() && a.territorial_key().is_some() && !b.title_only() {
+            tie_pairs.push((w, w + 1));
+        }
+    }
+
+    // 3. Titled single names and tied names.
+    let tied_names: HashSet<usize> = tie_pairs.iter().map(|p| p.1).collect();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.core.len() != 1 || assign[ci].is_some() {
+            continue;
+        }
+        if c.titles.is_empty() && !tied_names.contains(&ci) {
+            continue;
+        }
+        let word = &c.core[0];
+        let given_title = c.titles.iter().any(|t| lx::is_given_name_title(t))
+            || (c.titles.is_empty() && tied_names.contains(&ci));
+        let royal = c
+            .titles
+            .iter()
+            .any(|t| matches!(t.as_str(), "Prince" | "Princess" | "King" | "Queen"));
+        let found = if given_title {
+            let ms: Vec<usize> = (0..clusters.len())
+                .filter(|&k| {
+                    clusters[k].first.as_deref() == Some(word.as_str())
+                        && (!royal || clusters[k].royal)
+                        && clusters[k].last.is_some()
+                })
+                .collect();
+            let ms2: Vec<usize> = (0..clusters.len())
+                .filter(|&k| {
+                    clusters[k].royal == royal
+                        && clusters[k].last.is_none()
+                        && clusters[k].first.as_deref() == Some(word.as_str())
+                })
+                .collect();
+            pick(&ms, &clusters, c.gender(), !royal)
+                .or_else(|| pick(&ms2, &clusters, c.gender(), false))
+        } else {
+            let ms: Vec<usize> = (0..clusters.len())
+                .filter(|&k| clusters[k].last.as_deref() == Some(word.as_str()))
+                .collect();
+            let given: Vec<usize> = (0..clusters.len())
+                .filter(|&k| {
+                    clusters[k].first.as_deref() == Some(word.as_str())
+                        && clusters[k].last.is_some()
+                })
+                .collect();
+            // `Lady Isobel` after `Lady Isobel Lisle`: a given name.
+            pick(&ms, &clusters, c.gender(), true).or_else(|| {
+                ms.is_empty()
+                    .then(|| pick(&given, &clusters, c.gender(), false))
+                    .flatten()
+            })
+        };
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let key = if given_title {
+                    (
+                        "given".to_string(),
+                        format!(
+                            "{}{}",
+                            word.to_lowercase(),
+                            if royal { "/royal" } else { "" }
+                        ),
+                    )
+                } else {
+                    ("sur".to_string(), word.to_lowercase())
+                };
+                *by_key.entry(key).or_insert_with(|| {
+                    let (first, last) = if given_title {
+                        (Some(word.clone()), None)
+                    } else {
+                        (None, Some(word.clone()))
+                    };
+                    clusters.push(Cluster {
+                        first,
+                        last,
+                        royal,
+                        ..Cluster::default()
+                    });
+                    clusters.len() - 1
+                })
+            }
+        };
+        assign[ci] = Some(id);
+        absorb(&mut clusters[id], c);
+    }
+    for &(t, n) in &tie_pairs {
+        if let (Some(id), Some(key)) = (assign[n], cands[t].territorial_key()) {
+            ties.entry(key).or_insert(id);
+        }
+    }
+    // Offices held: `Home Secretary Priya Lal` makes `the Home Secretary` hers.
+    let mut office_holders: HashMap<String, HashSet<usize>> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(id) = assign[ci] {
+            for t in &c.titles {
+                if !lx::is_honorific(t) || lx::is_territorial(t) {
+                    office_holders
+                        .entry(t.to_lowercase())
+                        .or_default()
+                        .insert(id);
+                }
+            }
+        }
+    }
+    for (key, &id) in &ties {
+        clusters[id].territorial.insert(key.clone());
+        if let Some(head) = key.split(' ').next() {
+            office_holders
+                .entry(head.to_string())
+                .or_default()
+                .insert(id);
+        }
+    }
+
+    // 4. Title-only forms.
+    for (ci, c) in cands.iter().enumerate() {
+        if !c.title_only() || assign[ci].is_some() {
+            continue;
+        }
+        if let Some(key) = c.territorial_key() {
+            let id = match ties.get(&key) {
+                Some(&id) => id,
+                None => *by_key
+                    .entry(("terr".into(), key.clone()))
+                    .or_insert_with(|| {
+                        let title = c.titles.last().cloned().unwrap_or_default();
+                        let mut name = vec![title.clone(), "of".into()];
+                        name.extend(c.territory.iter().cloned());
+                        clusters.push(Cluster {
+                            name,
+                            gender: lx::title_gender(&title),
+                            ..Cluster::default()
+                        });
+                        clusters.len() - 1
+                    }),
+            };
+            clusters[id].territorial.insert(key);
+            assign[ci] = Some(id);
+        } else if let Some(t) = c.titles.last() {
+            // `the Duke`, `the Prime Minister`: only when one person holds it.
+            let before = article.blocks[c.block].text[..c.start].trim_end();
+            let the = before.ends_with("the") || before.ends_with("The");
+            if let Some(holders) = office_holders
+                .get(&t.to_lowercase())
+                .filter(|h| h.len() == 1 && the)
+            {
+                assign[ci] = holders.iter().next().copied();
+            }
+        }
+    }
+
+    // 5. Bare single names: surname first, then first name.
+    for (ci, c) in cands.iter().enumerate() {
+        if c.core.len() != 1 || assign[ci].is_some() || !c.titles.is_empty() {
+            continue;
+        }
+        let word = &c.core[0];
+        let sur: Vec<usize> = (0..clusters.len())
+            .filter(|&k| clusters[k].last.as_deref() == Some(word.as_str()))
+            .collect();
+        let found = if !sur.is_empty() {
+            pick(&sur, &clusters, None, true)
+        } else {
+            let giv: Vec<usize> = (0..clusters.len())
+                .filter(|&k| clusters[k].first.as_deref() == Some(word.as_str()))
+                .collect();
+            pick(&giv, &clusters, None, false)
+        };
+        let ambiguous = !sur.is_empty() && found.is_none()
+            || (sur.is_empty()
+                && (0..clusters.len())
+                    .filter(|&k| clusters[k].first.as_deref() == Some(word.as_str()))
+                    .count()
+                    > 1);
+        let id = match found {
+            Some(id) => id,
+            None if c.evidence
+                && !ambiguous
+                && !lx::is_place(word)
+                && (!lx::is_common_word(word) || lx::is_surname(word))
+                && !lower.contains(&word.to_lowercase()) =>
+            {
+                *by_key
+                    .entry(("sur".into(), word.to_lowercase()))
+                    .or_insert_with(|| {
+                        clusters.push(Cluster {
+                            last: Some(word.clone()),
+                            ..Cluster::default()
+                        });
+                        clusters.len() - 1
+                    })
+            }
+            None => continue,
+        };
+        assign[ci] = Some(id);
+        absorb(&mut clusters[id], c);
+    }
+
+    build(article, &cands, &assign, &clusters)
+}
+
+/// Picks the cluster a short form refers to. Clusters whose gender
+/// contradicts the form's title are out. One left wins; of several, the
+/// person introduced first wins when `main_subject` is set (news style keeps
+/// a bare surname for the story's principal bearer of it), otherwise the
+/// form is ambiguous and not guessed.
+fn pick(
+    ms: &[usize],
+    clusters: &[Cluster],
+    gender: Option<Gender>,
+    main_subject: bool,
+) -> Option<usize> {
+    let fit: Vec<usize> = ms
+        .iter()
+        .copied()
+        .filter(|&k| {
+            gender.is_none() || clusters[k].gender.is_none() || clusters[k].gender == gender
+        })
+        .collect();
+    match fit.as_slice() {
+        [one] => Some(*one),
+        [] => None,
+        many if main_subject => many.iter().copied().min(),
+        _ => None,
+    }
+}
+
+fn absorb(cl: &mut Cluster, c: &Cand) {
+    if c.core.len() > cl.name.len() {
+        cl.name = c.core.clone();
+    }
+    for t in &c.titles {
+        cl.titles.insert(t.clone());
+        if matches!(t.as_str(), "Prince" | "Princess" | "King" | "Queen") {
+            cl.royal = true;
+        }
+    }
+    if cl.gender.is_none() {
+        cl.gender = c.gender();
+    }
+}
+
+fn build(
+    article: &Article,
+    cands: &[Cand],
+    assign: &[Option<usize>],
+    clusters: &[Cluster],
+) -> People {
+    struct Acc {
+        forms: Vec<String>,
+        mentions: usize,
+        blocks: Vec<usize>,
+        first_seen: usize,
+        canonical: Option<String>,
+        canonical_rank: (usize, bool, usize),
+    }
+    let mut acc: Vec<Acc> = (0..clusters.len())
+        .map(|_| Acc {
+            forms: Vec::new(),
+            mentions: 0,
+            blocks: Vec::new(),
+            first_seen: usize::MAX,
+            canonical: None,
+            canonical_rank: (0, false, 0),
+        })
+        .collect();
+    for (ci, c) in cands.iter().enumerate() {
+        let Some(id) = assign[ci] else { continue };
+        let a = &mut acc[id];
+        let form = article.blocks[c.block].text[c.start..c.end].to_string();
+        if !a.forms.contains(&form) {
+            a.forms.push(form);
+        }
+        a.mentions += 1;
+        if a.blocks.last() != Some(&c.block) {
+            a.blocks.push(c.block);
+        }
+        a.first_seen = a.first_seen.min(ci);
+        // The fullest name without office titles; a lone surname or given
+        // name keeps its honorific (`Lord Ashby`, `Princess Catherine`).
+        let honorific = c.titles.iter().any(|t| lx::is_honorific(t));
+        let (text, rank) = if c.core.len() >= 2 || (c.core.len() == 1 && !honorific) {
+            let t = &article.blocks[c.block].text[c.core_start..c.end];
+            let t = if c.territory.is_some() {
+                t.split(" of ").next().unwrap_or(t)
+            } else {
+                t
+            };
+            (t.to_string(), (c.core.len(), true, t.len()))
+        } else {
+            let t = &article.blocks[c.block].text[c.start..c.end];
+            (t.to_string(), (c.core.len().max(1), honorific, t.len()))
+        };
+        if rank > a.canonical_rank {
+            a.canonical_rank = rank;
+            a.canonical = Some(text);
+        }
+    }
+    let mut order: Vec<usize> = (0..clusters.len())
+        .filter(|&k| acc[k].mentions > 0)
+        .collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(acc[k].mentions), acc[k].first_seen));
+    let mut new_id = vec![usize::MAX; clusters.len()];
+    let mut people = Vec::new();
+    let mut genders = Vec::new();
+    for (i, &k) in order.iter().enumerate() {
+        new_id[k] = i;
+        let name = acc[k]
+            .canonical
+            .clone()
+            .unwrap_or_else(|| acc[k].forms[0].clone());
+        let aliases = acc[k]
+            .forms
+            .iter()
+            .filter(|f| **f != name)
+            .cloned()
+            .collect();
+        let mut blocks = acc[k].blocks.clone();
+        blocks.sort_unstable();
+        blocks.dedup();
+        people.push(Person {
+            id: i,
+            name,
+            aliases,
+            mentions: acc[k].mentions,
+            blocks,
+        });
+        genders.push(clusters[k].gender);
+    }
+    let mentions = cands
+        .iter()
+        .zip(assign)
+        .filter_map(|(c, a)| {
+            a.map(|id| Mention {
+                span: Span {
+                    block: c.block,
+                    start: c.start,
+                    end: c.end,
+                },
+                person: new_id[id],
+            })
+        })
+        .collect();
+    People {
+        people,
+        mentions,
+        genders,
+    }
+}

@@ -1,0 +1,751 @@
+//! Quotes: pairing quote marks (curly, straight, nested, single-quoted in
+//! captions, running over paragraphs) and attributing each quote to its
+//! speaker by the speech verb around it.
+
+use super::lexicon::{self as lx, Gender};
+use super::people::People;
+use super::tokens::{Token, tokenize};
+use crate::article::{Article, Quote, Span};
+
+/// A quote's place in the text before attribution.
+#[derive(Debug, Clone)]
+pub struct RawQuote {
+    /// Outer ranges (marks included) per block, in order.
+    pub outer: Vec<Span>,
+    /// Inner ranges (marks excluded) per block, in order.
+    pub inner: Vec<Span>,
+}
+
+fn is_open_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace()
+            || matches!(
+                p,
+                '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | ':'
+            )
+    })
+}
+
+fn is_close_context(next: Option<char>) -> bool {
+    next.is_none_or(|n| {
+        n.is_whitespace()
+            || matches!(
+                n,
+                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-' | '”' | '"' | '…'
+            )
+    })
+}
+
+/// Contractions that start with an apostrophe (`'n'`, `'90s`, `'em`).
+fn leading_apostrophe_word(rest: &str) -> bool {
+    let w: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            w.as_str(),
+            "n" | "em" | "til" | "cause" | "tis" | "twas" | "bout" | "round" | "ere"
+        )
+}
+
+/// Quote ranges of one block: `(open, close, closed)` byte positions of
+/// the outer marks; an unclosed double quote runs to the end.
+fn scan_block(text: &str, continuing: bool) -> Vec<(usize, usize, bool)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    // (start byte, is straight)
+    let mut open: Option<(usize, bool)> = None;
+    let mut single: Option<usize> = None;
+    if continuing {
+        // The paragraph reopens the quote with its first mark.
+        if let Some(&(p, c)) = chars.first() {
+            if c == '“' || c == '"' {
+                open = Some((p, c == '"'));
+            }
+        }
+    }
+    let start_at = usize::from(open.is_some());
+    for k in start_at..chars.len() {
+        let (p, c) = chars[k];
+        let prev = k.checked_sub(1).map(|i| chars[i].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        match c {
+            '“' => {
+                if let Some((s, _)) = open {
+                    // A new opening before a close: the earlier one was unclosed.
+                    out.push((s, p, false));
+                }
+                single = None;
+                open = Some((p, false));
+            }
+            '”' => {
+                if let Some((s, _)) = open.take() {
+                    out.push((s, p + c.len_utf8(), true));
+                }
+            }
+            '"' => match open {
+                Some((s, _))
+                    if !is_open_context(prev)
+                        || is_close_context(next) && next.is_some_and(|n| !n.is_alphanumeric()) =>
+                {
+                    open = None;
+                    out.push((s, p + 1, true));
+                }
+                Some((s, _)) => {
+                    // An opening-looking mark while open: close there anyway
+                    // when followed by a space (`"a" "b"` is rare).
+                    open = None;
+                    out.push((s, p + 1, true));
+                }
+                None if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
+                    single = None;
+                    open = Some((p, true));
+                }
+                None => {}
+            },
+            '‘' | '\'' if open.is_none() && single.is_none() => {
+                let rest = &text[p + c.len_utf8()..];
+                if is_open_context(prev)
+                    && next.is_some_and(|n| n.is_alphanumeric() || n == '“')
+                    && !leading_apostrophe_word(rest)
+                {
+                    single = Some(p);
+                }
+            }
+            '’' | '\'' if open.is_none() => {
+                if let Some(s) = single {
+                    let apostrophe = prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric);
+                    if !apostrophe
+                        && is_close_context(next)
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                    {
+                        // `Charles’ car`: possessive, not a close.
+                        let possessive = prev.is_some_and(|p| p == 's')
+                            && next == Some(' ')
+                            && chars.get(k + 2).is_some_and(|x| x.1.is_lowercase());
+                        if !possessive {
+                            out.push((s, p + c.len_utf8(), true));
+                            single = None;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((s, _)) = open {
+        out.push((s, text.len(), false));
+    }
+    out.sort_unstable();
+    out
+}
+
+fn mark_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// Finds every quote in document order, joining quotes that run over
+/// several paragraphs.
+pub fn find_quotes(article: &Article) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    let mut running: Option<usize> = None; // index into out of an unclosed quote
+    for (b, block) in article.blocks.iter().enumerate() {
+        let text = &block.text;
+        let starts_open = text.starts_with(['“', '"']);
+        let continuing = running.is_some() && starts_open && !block.is_caption();
+        if !continuing && !block.is_caption() {
+            running = None;
+        }
+        let ranges = scan_block(text, continuing);
+        for (n, &(s, e, closed)) in ranges.iter().enumerate() {
+            let open_len = mark_len(text, s);
+            let close_len = if closed {
+                e.checked_sub(1).map_or(0, |_| {
+                    text[..e].chars().next_back().map_or(0, char::len_utf8)
+                })
+            } else {
+                0
+            };
+            let inner = Span {
+                block: b,
+                start: (s + open_len).min(e),
+                end: e - close_len,
+            };
+            let outer = Span {
+                block: b,
+                start: s,
+                end: e,
+            };
+            if n == 0 && continuing {
+                if let Some(r) = running {
+                    out[r].outer.push(outer);
+                    out[r].inner.push(inner);
+                    running = (!closed).then_some(r);
+                    continue;
+                }
+            }
+            out.push(RawQuote {
+                outer: vec![outer],
+                inner: vec![inner],
+            });
+            running = (!closed && !block.is_caption()).then_some(out.len() - 1);
+        }
+        if ranges.is_empty() && !block.is_caption() {
+            running = None;
+        }
+    }
+    out
+}
+
+/// Where an attribution's subject stands, and how it was found.
+#[derive(Debug, Clone, Copy)]
+struct Subject {
+    block: usize,
+    start: usize,
+    end: usize,
+}
+
+fn speech_verb_at(tokens: &[Token], i: usize) -> bool {
+    lx::is_speech_verb(tokens[i].text)
+}
+
+/// `“…,” X said.` / `“…,” said X.` in the text after a quote.
+fn after_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let seg = &text[from..to];
+    let lead = seg.len() - seg.trim_start_matches([',', ' ', '—', '–']).len();
+    if seg[lead..].starts_with(['.', '!', '?']) && !seg[lead..].starts_with("...") {
+        // `“….” Quist said` — still an attribution when the verb is near.
+    }
+    let tokens = tokenize(seg);
+    let limit = tokens.len().min(12);
+    for i in 0..limit {
+        // Stop at the end of the first sentence after the quote.
+        if i > 0
+            && tokens[i].sentence_start
+            && !seg[tokens[i - 1].end..tokens[i].start].contains(',')
+        {
+            break;
+        }
+        if !speech_verb_at(&tokens, i) {
+            continue;
+        }
+        if i == 0 {
+            // said X: up to the next comma, stop or clause.
+            let mut j = 1;
+            while j < tokens.len() && j < 14 {
+                let gap = &seg[tokens[j - 1].end..tokens[j].start];
+                if j > 1 && gap.contains([',', '.', ';', ':', '!', '?', '(', '—', '–', '“', '"'])
+                {
+                    break;
+                }
+                if j > 1
+                    && (tokens[j].text == "who"
+                        || tokens[j].text == "as"
+                        || tokens[j].text == "after"
+                        || lx::is_speech_verb(tokens[j].text))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if j > 1 {
+                return Some((from + tokens[1].start, from + tokens[j - 1].end));
+            }
+            return None;
+        }
+        return Some((from + tokens[0].start, from + tokens[i - 1].end));
+    }
+    // `according to X`
+    let lower = seg.to_lowercase();
+    if let Some(p) = lower.find("according to ") {
+        let s = p + "according to ".len();
+        let e = seg[s..]
+            .find(['.', ',', ';', '“', '"'])
+            .map_or(seg.len(), |x| s + x);
+        if e > s && p < 40 {
+            return Some((from + s, from + e));
+        }
+    }
+    None
+}
+
+/// `X said: “…` / `X told reporters “…` / `According to X, “…` before a quote.
+fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let seg = &text[from..to];
+    let trimmed = seg.trim_end();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let tokens = tokenize(seg);
+    if tokens.is_empty() {
+        return None;
+    }
+    let lower = seg.to_lowercase();
+    if let Some(p) = lower.rfind("according to ") {
+        let s = p + "according to ".len();
+        let e = seg[s..]
+            .find([',', ':', '“', '"'])
+            .map_or(seg.trim_end().len(), |x| s + x);
+        if e > s {
+            return Some((from + s, from + e));
+        }
+    }
+    // The verb must be near the quote: within the last 8 words, with only
+    // an object (`told reporters`), `that` or `:` after it.
+    let n = tokens.len();
+    let lo = n.saturating_sub(8);
+    let sentence_from = (0..n)
+        .rev()
+        .find(|&i| tokens[i].sentence_start)
+        .unwrap_or(0);
+    for i in (lo.max(sentence_from)..n).rev() {
+        if !speech_verb_at(&tokens, i) {
+            continue;
+        }
+        // Subject: the clause before the verb, back to the sentence start.
+        if i == sentence_from {
+            return None;
+        }
+        let s = tokens[sentence_from].start;
+        let e = tokens[i - 1].end;
+        return Some((from + s, from + e));
+    }
+    None
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We", "I",
+];
+const LEADING_JUNK: &[&str] = &[
+    "But",
+    "And",
+    "So",
+    "Yet",
+    "Then",
+    "Later",
+    "Earlier",
+    "Now",
+    "Still",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Instead",
+    "Asked",
+    "Today",
+    "Yesterday",
+    "Afterwards",
+    "Separately",
+    "Elsewhere",
+    "Finally",
+    "In",
+    "On",
+    "At",
+    "when",
+    "When",
+    "as",
+    "As",
+    "Speaking",
+    "which",
+    "who",
+];
+
+/// Trims a subject to the speaker as written: drops clause openers, ages
+/// and appositives (`Dorothy Pike, 67,` → `Dorothy Pike`).
+fn tidy(
+    text: &str,
+    s: usize,
+    e: usize,
+    people: &People,
+    block: usize,
+    before: bool,
+) -> (usize, usize) {
+    let seg = &text[s..e];
+    // Comma-separated parts; keep the one holding a name, else the last
+    // (before the quote) or first (after it).
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for piece in seg.split(',') {
+        let ps = at + (piece.len() - piece.trim_start().len());
+        let pe = at + piece.trim_end().len();
+        if pe > ps {
+            parts.push((s + ps, s + pe));
+        }
+        at += piece.len() + 1;
+    }
+    let has_mention = |(a, b): (usize, usize)| {
+        people
+            .mentions
+            .iter()
+            .any(|m| m.span.block == block && m.span.start >= a && m.span.end <= b)
+    };
+    let is_age = |(a, b): (usize, usize)| {
+        text[a..b]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace())
+    };
+    let pick = if before {
+        parts
+            .iter()
+            .rev()
+            .copied()
+            .find(|&p| has_mention(p))
+            .or_else(|| parts.iter().rev().copied().find(|&p| !is_age(p)))
+    } else {
+        parts
+            .iter()
+            .copied()
+            .find(|&p| has_mention(p))
+            .or_else(|| parts.iter().copied().find(|&p| !is_age(p)))
+    };
+    let (mut a, b) = pick.unwrap_or((s, e));
+    // Drop leading clause words.
+    loop {
+        let rest = &text[a..b];
+        let word = rest.split_whitespace().next().unwrap_or("");
+        if LEADING_JUNK.contains(&word) && rest.len() > word.len() {
+            a += word.len();
+            a += text[a..b].len() - text[a..b].trim_start().len();
+        } else {
+            break;
+        }
+    }
+    (a, b)
+}
+
+/// Attributes speakers and builds the final quotes.
+pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
+    for (qi, q) in raw.iter().enumerate() {
+        let (first, last) = (q.outer[0], q.outer[q.outer.len() - 1]);
+        let text_of = |b: usize| article.blocks[b].text.as_str();
+        // Limits: the neighbouring quotes in the same block.
+        let next_open = raw
+            .get(qi + 1)
+            .map(|n| n.outer[0])
+            .filter(|n| n.block == last.block)
+            .map_or(text_of(last.block).len(), |n| n.start);
+        let prev_close = qi
+            .checked_sub(1)
+            .map(|p| raw[p].outer[raw[p].outer.len() - 1])
+            .filter(|p| p.block == first.block)
+            .map_or(0, |p| p.end);
+        let mut subject = after_subject(text_of(last.block), last.end, next_open).map(|(s, e)| {
+            (
+                Subject {
+                    block: last.block,
+                    start: s,
+                    end: e,
+                },
+                false,
+            )
+        });
+        if subject.is_none() {
+            subject =
+                before_subject(text_of(first.block), prev_close, first.start).map(|(s, e)| {
+                    (
+                        Subject {
+                            block: first.block,
+                            start: s,
+                            end: e,
+                        },
+                        true,
+                    )
+                });
+        }
+        // `Quist said:` closing the previous paragraph.
+        if subject.is_none() && prev_close == 0 && first.start == 0 && first.block > 0 {
+            let pb = first.block - 1;
+            let pt = text_of(pb);
+            if pt.trim_end().ends_with(':')
+                && !raw.iter().any(|r| {
+                    r.outer
+                        .iter()
+                        .any(|o| o.block == pb && o.end >= pt.trim_end().len().saturating_sub(1))
+                })
+            {
+                let from = raw
+                    .iter()
+                    .flat_map(|r| r.outer.iter())
+                    .filter(|o| o.block == pb)
+                    .map(|o| o.end)
+                    .max()
+                    .unwrap_or(0);
+                subject = before_subject(pt, from, pt.trim_end().len() - 1).map(|(s, e)| {
+                    (
+                        Subject {
+                            block: pb,
+                            start: s,
+                            end: e,
+                        },
+                        true,
+                    )
+                });
+            }
+        }
+        let _ = &mut subject;
+        let (speaker, person) = subject
+            .and_then(|(sub, before)| resolve(article, people, sub, before, first))
+            .or_else(|| {
+                // The text after the quote held no valid subject: try before it.
+                let (s, e) = before_subject(text_of(first.block), prev_close, first.start)?;
+                resolve(
+                    article,
+                    people,
+                    Subject {
+                        block: first.block,
+                        start: s,
+                        end: e,
+                    },
+                    true,
+                    first,
+                )
+            })
+            .unwrap_or((None, None));
+        let text = q
+            .inner
+            .iter()
+            .map(|s| text_of(s.block)[s.start..s.end].trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        quotes.push(Quote {
+            block: first.block,
+            end_block: last.block,
+            text,
+            speaker,
+            person,
+            spans: q.outer.clone(),
+        });
+    }
+    inherit(article, raw, &mut quotes);
+    quotes
+}
+
+/// Split quotes and continuation paragraphs keep the speaker of the quote
+/// next to them.
+fn inherit(article: &Article, raw: &[RawQuote], quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        if quotes[i].speaker.is_some() {
+            continue;
+        }
+        let b = quotes[i].block;
+        // Same paragraph: nearest earlier attributed quote, else the next.
+        let same_prev = (0..i)
+            .rev()
+            .take_while(|&j| quotes[j].end_block == b)
+            .find(|&j| quotes[j].speaker.is_some());
+        let same_next = (i + 1..quotes.len())
+            .take_while(|&j| quotes[j].block == b)
+            .find(|&j| quotes[j].speaker.is_some());
+        // Short scare quotes inside running text are not speech.
+        let words = quotes[i].text.split_whitespace().count();
+        let starts_para = raw[i].outer[0].start == 0;
+        let from = if let Some(j) = same_prev.filter(|_| words >= 4 || starts_para) {
+            Some(j)
+        } else if let Some(j) = same_next.filter(|_| words >= 4 || starts_para) {
+            Some(j)
+        } else if starts_para && i > 0 && words >= 3 {
+            // Continuation: the previous paragraph (captions skipped) ended
+            // with a quote of a known speaker.
+            let prev_para = (0..b).rev().find(|&p| !article.blocks[p].is_caption());
+            let j = i - 1;
+            (Some(quotes[j].end_block) == prev_para && quotes[j].speaker.is_some()).then_some(j)
+        } else {
+            None
+        };
+        if let Some(j) = from {
+            quotes[i].speaker = quotes[j].speaker.clone();
+            quotes[i].person = quotes[j].person;
+        }
+    }
+}
+
+fn resolve(
+    article: &Article,
+    people: &People,
+    sub: Subject,
+    before: bool,
+    quote_at: Span,
+) -> Option<(Option<String>, Option<usize>)> {
+    let text = article.blocks[sub.block].text.as_str();
+    let (s, e) = tidy(text, sub.start, sub.end, people, sub.block, before);
+    let phrase = text[s..e].trim().trim_end_matches([',', ':', '.']).trim();
+    if phrase.is_empty() {
+        return None;
+    }
+    // A person named in the subject (but not `Quist’s lawyer`): the one
+    // next to the verb, or the one opening the clause.
+    let inside: Vec<_> = people
+        .mentions
+        .iter()
+        .filter(|m| m.span.block == sub.block && m.span.start >= s && m.span.end <= e)
+        .filter(|m| !text[m.span.end..].starts_with(['’', '\'']))
+        .collect();
+    let trailing =
+        |m: &&crate::article::Mention| text[m.span.end..e].split_whitespace().count() <= 3;
+    let leading =
+        |m: &&crate::article::Mention| text[s..m.span.start].split_whitespace().count() <= 3;
+    let chosen = if before {
+        inside
+            .iter()
+            .find(|m| leading(m))
+            .or_else(|| inside.iter().rev().find(|m| trailing(m)))
+    } else {
+        inside
+            .iter()
+            .rev()
+            .find(|m| trailing(m))
+            .or_else(|| inside.iter().find(|m| leading(m)))
+    };
+    if let Some(m) = chosen {
+        let written = &text[m.span.start..m.span.end];
+        return Some((Some(written.to_string()), Some(m.person)));
+    }
+    let first_word = phrase.split_whitespace().next().unwrap_or("");
+    if PRONOUNS.contains(&first_word) && phrase.split_whitespace().count() <= 2 {
+        let gender = match first_word.to_lowercase().as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => return Some((None, None)),
+        };
+        return Some(match pronoun_target(people, quote_at, gender) {
+            Some(p) => (Some(people.people[p].name.clone()), Some(p)),
+            None => (Some(first_word.to_lowercase()), None),
+        });
+    }
+    // An unnamed source starts like a noun phrase (`a source close to …`,
+    // `the council`, `Ashby Lowe`); `during the` or `and` is not a subject.
+    let starts_ok = first_word.starts_with(char::is_uppercase) || DETERMINERS.contains(&first_word);
+    if !starts_ok || phrase.split_whitespace().count() > 12 {
+        return None;
+    }
+    // Descriptions end at a relative clause or a comma.
+    let cut = [", who", " who ", ", which", ",", " and "]
+        .iter()
+        .filter_map(|p| phrase.find(p))
+        .min()
+        .unwrap_or(phrase.len());
+    Some((Some(phrase[..cut].trim().to_string()), None))
+}
+
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "another",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "some",
+    "two",
+    "three",
+    "four",
+    "several",
+    "many",
+    "both",
+    "each",
+    "every",
+    "no",
+    "this",
+    "that",
+    "these",
+    "those",
+    "officials",
+    "police",
+    "residents",
+    "people",
+    "experts",
+    "analysts",
+    "sources",
+    "critics",
+    "witnesses",
+    "staff",
+    "neighbours",
+    "neighbors",
+    "locals",
+    "friends",
+];
+
+/// The most recent person mentioned before `at` whose gender fits.
+fn pronoun_target(people: &People, at: Span, gender: Option<Gender>) -> Option<usize> {
+    people
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| (m.span.block, m.span.start) < (at.block, at.start))
+        .find(|m| gender.is_none() || people.genders[m.person].is_none_or(|g| Some(g) == gender))
+        .map(|m| m.person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::text::parse;
+
+    fn quotes(src: &str) -> Vec<String> {
+        let a = parse(src);
+        find_quotes(&a)
+            .iter()
+            .map(|q| {
+                q.inner
+                    .iter()
+                    .map(|s| &a.blocks[s.block].text[s.start..s.end])
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_nested() {
+        assert_eq!(
+            quotes("“We kept our promise,” Quist said. “Late.”"),
+            ["We kept our promise,", "Late."]
+        );
+        assert_eq!(
+            quotes("\"It is fine,\" he said. \"Twice the price.\""),
+            ["It is fine,", "Twice the price."]
+        );
+        assert_eq!(
+            quotes("“He said ‘never’ to me,” she said."),
+            ["He said ‘never’ to me,"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quotes("It’s Charles’ car from the ’90s, rock ’n’ roll and 'n' all.").is_empty());
+        assert!(quotes("It's the '90s and Jones' dog.").is_empty());
+    }
+
+    #[test]
+    fn single_quotes_as_outer_in_captions() {
+        assert_eq!(
+            quotes("‘It’s a fairytale’, said one well-wisher. Photo / PA"),
+            ["It’s a fairytale"]
+        );
+        assert_eq!(
+            quotes("'We are thrilled', said the Princess."),
+            ["We are thrilled"]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let q = quotes("“First part,\n\n“second part,\n\n“third part,” she said.\n\nAfter.");
+        assert_eq!(q, ["First part, | second part, | third part,"]);
+        let q = quotes("\"First part.\n\n\"Second part,\" she said.");
+        assert_eq!(q, ["First part. | Second part,"]);
+    }
+
+    #[test]
+    fn unclosed_quote_not_followed_by_a_quote_ends_there() {
+        assert_eq!(
+            quotes("“Open and never closed.\n\nPlain text."),
+            ["Open and never closed."]
+        );
+    }
+}
