@@ -190,6 +190,7 @@ impl App {
                 outline: self.show_outline,
                 people: self.show_people,
                 overlay: None,
+                lone_right: false,
             },
             Mode::Medium => {
                 let side = self.medium_sidebar();
@@ -197,12 +198,14 @@ impl App {
                     outline: side == Some(Pane::Outline),
                     people: side == Some(Pane::People),
                     overlay: None,
+                    lone_right: true,
                 }
             }
             Mode::Narrow => Shown {
                 outline: false,
                 people: false,
                 overlay: (self.focus != Pane::Body).then_some(self.focus),
+                lone_right: false,
             },
         }
     }

@@ -51,6 +51,9 @@ pub struct Shown {
     pub people: bool,
     /// A sidebar drawn over the body.
     pub overlay: Option<Pane>,
+    /// A lone sidebar goes on the right, whichever it is, so switching
+    /// between them does not move the text (one-sidebar mode).
+    pub lone_right: bool,
 }
 
 /// Pane rectangles for one frame.
@@ -75,17 +78,25 @@ pub fn panes(area: Rect, shown: Shown) -> Panes {
     // Side by side the two lists share the room; alone, one list gets a
     // steady width whichever it is, so switching does not re-wrap the body.
     let (outline_w, people_w) = match (shown.outline, shown.people) {
-        (true, true) => ((w * 22 / 100).clamp(24, 40), (w * 18 / 100).clamp(20, 30)),
+        (true, true) => ((w * 22 / 100).clamp(24, 40), (w * 20 / 100).clamp(22, 32)),
         (true, false) => ((w * 30 / 100).clamp(26, 36), 0),
         (false, true) => (0, (w * 30 / 100).clamp(26, 36)),
         (false, false) => (0, 0),
     };
-    let [outline, body, people] = Layout::horizontal([
+    let [mut outline, body, people] = Layout::horizontal([
         Constraint::Length(outline_w),
         Constraint::Fill(1),
         Constraint::Length(people_w),
     ])
     .areas(main);
+    let body = if shown.lone_right && shown.outline && !shown.people {
+        let [body, right] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(outline_w)]).areas(main);
+        outline = right;
+        body
+    } else {
+        body
+    };
     let mut p = Panes {
         body,
         text: text_area(body),
@@ -159,6 +170,7 @@ mod tests {
             outline: false,
             people: false,
             overlay: None,
+            lone_right: false,
         };
         let p = panes(Rect::new(0, 0, 200, 50), all);
         assert_eq!(p.text.width, MAX_MEASURE);
@@ -172,7 +184,19 @@ mod tests {
             outline: true,
             people: true,
             overlay: Some(Pane::People),
+            lone_right: false,
         };
+        for lone_right in [false, true] {
+            let shown = Shown {
+                lone_right,
+                outline: true,
+                people: false,
+                ..shown
+            };
+            let p = panes(Rect::new(0, 0, 100, 30), shown);
+            let outline = p.outline.expect("outline");
+            assert_eq!(outline.x > p.body.x, lone_right, "{outline:?}");
+        }
         for w in 0..30 {
             for h in 0..5 {
                 let p = panes(Rect::new(0, 0, w, h), shown);
