@@ -3,9 +3,20 @@
 //! Data flows one way: `article::load` (bytes → clean text) →
 //! `article::text` (text → `Article`) → `analyse` (`Article` → `Analysis`)
 //! → the reader or `--json`.
+//!
+//! The reader is Elm-shaped: `term` reads keys, `keymap` turns them into
+//! `action::Action`s, `app::App::update` changes state, and `ui` draws
+//! `&App` as a widget into panes placed by `layout`. The domain modules
+//! (`article`, `analyse`) never import the terminal crates.
 
+pub mod action;
 pub mod analyse;
+pub mod app;
 pub mod article;
+pub mod keymap;
+pub mod layout;
 pub mod print;
+pub mod term;
+pub mod ui;
 
 pub use article::{Analysis, Article, Block, BlockKind, Report};

@@ -1,15 +1,18 @@
 //! The `byline` command: parse arguments, load and analyse the article,
-//! then print JSON, plain text, or open the reader.
+//! then print JSON, plain text (when stdout is not a terminal), or open
+//! the reader.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
+use byline::app::App;
 use byline::article::{load, text};
-use byline::{Report, analyse, print};
+use byline::keymap::Keymap;
+use byline::{Report, analyse, print, term};
 
 /// A terminal reader for news articles.
 #[derive(Debug, Parser)]
@@ -48,6 +51,10 @@ fn run(cli: &Cli) -> Result<()> {
     }
     let article = text::parse(&loaded.text);
     let analysis = analyse::analyse(&article);
+    if !cli.json && std::io::stdout().is_terminal() {
+        let app = App::new(article, analysis, Keymap::default());
+        return term::run(app).context("running the reader");
+    }
     let mut out = std::io::stdout().lock();
     let source = cli.file.to_string_lossy();
     let result = if cli.json {

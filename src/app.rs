@@ -1,0 +1,298 @@
+//! The reader's state and `update(Action)`, the only place it changes.
+//! No drawing here: `ui` reads this state. Wrapped text is cached per
+//! measure, so a keystroke never re-wraps the article.
+
+pub mod doc;
+mod nav;
+pub mod outline;
+pub mod rows;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::article::{Analysis, Article};
+use crate::keymap::{Key, Keymap};
+use crate::layout::{self, Mode, Pane, Panes, Shown};
+use doc::{Marks, Wrapped};
+use rows::Row;
+
+/// How the people filter combines several people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// Blocks that name any of them.
+    Any,
+    /// Blocks that name all of them.
+    All,
+}
+
+/// The reader.
+#[derive(Debug)]
+pub struct App {
+    pub(crate) article: Article,
+    pub(crate) analysis: Analysis,
+    pub(crate) keymap: Keymap,
+    pub(crate) title: String,
+    marks: Marks,
+    /// Outline items: captions and quotes in document order.
+    pub(crate) items: Vec<outline::Item>,
+    /// Person indices, most mentioned first.
+    pub(crate) people: Vec<usize>,
+
+    pub(crate) focus: Pane,
+    pub(crate) show_outline: bool,
+    pub(crate) show_people: bool,
+    /// The sidebar shown when there is room for only one.
+    pub(crate) sidebar: Pane,
+    pub(crate) reading: bool,
+    pub(crate) help: Option<usize>,
+    /// People in the filter, in the order they were added.
+    pub(crate) filter: Vec<usize>,
+    pub(crate) matching: Match,
+    /// Outline item the body was last jumped to (highlighted).
+    pub(crate) flash: Option<usize>,
+    pub(crate) outline_sel: usize,
+    pub(crate) people_sel: usize,
+
+    pub(crate) area: Rect,
+    pub(crate) panes: Panes,
+    cache: HashMap<usize, Rc<Wrapped>>,
+    pub(crate) doc: Rc<Wrapped>,
+    pub(crate) rows: Vec<Row>,
+    /// Index of the body's top row.
+    pub(crate) top: usize,
+    /// The place to keep across layout changes, set by the first resize
+    /// after the reader scrolled, so that shrinking and growing back
+    /// returns to exactly the same line (re-deriving it each time would
+    /// creep backwards).
+    sticky: Option<rows::Anchor>,
+    quit: bool,
+}
+
+impl App {
+    /// A reader for `article`, laid out for an 80×24 terminal until
+    /// [`App::resize`] says otherwise.
+    pub fn new(article: Article, analysis: Analysis, keymap: Keymap) -> Self {
+        let title = article.title().unwrap_or_else(|| "Untitled".to_string());
+        let marks = Marks::new(&article, &analysis);
+        let items = outline::items(&article, &analysis);
+        let mut people: Vec<usize> = (0..analysis.people.len()).collect();
+        people.sort_by_key(|&p| std::cmp::Reverse(analysis.people[p].mentions));
+        let doc = Rc::new(doc::wrap(&article, &marks, &title, 1));
+        let mut app = App {
+            article,
+            analysis,
+            keymap,
+            title,
+            marks,
+            items,
+            people,
+            focus: Pane::Body,
+            show_outline: true,
+            show_people: true,
+            sidebar: Pane::Outline,
+            reading: false,
+            help: None,
+            filter: Vec::new(),
+            matching: Match::Any,
+            flash: None,
+            outline_sel: 0,
+            people_sel: 0,
+            area: Rect::default(),
+            panes: Panes::default(),
+            cache: HashMap::new(),
+            doc,
+            rows: Vec::new(),
+            top: 0,
+            sticky: None,
+            quit: false,
+        };
+        app.rows = rows::build(&app.doc, &app.shown_blocks());
+        app.resize(80, 24);
+        app
+    }
+
+    /// True once the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The keymap in use.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Handles a key press; keys bound to nothing are ignored.
+    pub fn handle_key(&mut self, key: &Key) {
+        if let Some(action) = self.keymap.action(key) {
+            self.update(action);
+        }
+    }
+
+    /// Handles a key given as a key string (`"ctrl-d"`); for scripted
+    /// input and tests. Unknown strings are ignored.
+    pub fn press(&mut self, key: &str) {
+        if let Ok(k) = Key::parse(key) {
+            self.handle_key(&k);
+        }
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) {
+        if self.help.is_some() && self.help_key(action) {
+            return;
+        }
+        match action {
+            Action::FocusNext => self.focus_step(1),
+            Action::FocusPrev => self.focus_step(-1),
+            Action::FocusBody => self.focus_pane(Pane::Body),
+            Action::FocusOutline => self.focus_pane(Pane::Outline),
+            Action::FocusPeople => self.focus_pane(Pane::People),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.page(1, false),
+            Action::PageUp => self.page(-1, false),
+            Action::HalfPageDown => self.page(1, true),
+            Action::HalfPageUp => self.page(-1, true),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Select => self.select(),
+            Action::ToggleMatch => self.toggle_match(),
+            Action::Clear => self.clear(),
+            Action::ToggleOutline => self.toggle_pane(Pane::Outline),
+            Action::TogglePeople => self.toggle_pane(Pane::People),
+            Action::SwitchSidebar => self.switch_sidebar(),
+            Action::ReadingMode => self.toggle_reading(),
+            Action::Help => self.help = Some(0),
+            Action::Quit => self.quit = true,
+        }
+        self.relayout();
+    }
+
+    /// The terminal is now `width`×`height`: lay out again, keeping the
+    /// block and line at the top of the body.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.relayout();
+    }
+
+    /// How many panes fit now.
+    pub(crate) fn mode(&self) -> Mode {
+        Mode::for_width(self.area.width, self.reading)
+    }
+
+    /// Which sidebars are out, for the layout.
+    pub(crate) fn shown(&self) -> Shown {
+        match self.mode() {
+            Mode::Wide => Shown {
+                outline: self.show_outline,
+                people: self.show_people,
+                overlay: None,
+                lone_right: false,
+            },
+            Mode::Medium => {
+                let side = self.medium_sidebar();
+                Shown {
+                    outline: side == Some(Pane::Outline),
+                    people: side == Some(Pane::People),
+                    overlay: None,
+                    lone_right: true,
+                }
+            }
+            Mode::Narrow => Shown {
+                outline: false,
+                people: false,
+                overlay: (self.focus != Pane::Body).then_some(self.focus),
+                lone_right: false,
+            },
+        }
+    }
+
+    /// Recomputes pane rectangles and, when the measure changed, swaps in
+    /// the wrapped text for the new measure (cached) at the same place.
+    fn relayout(&mut self) {
+        self.panes = layout::panes(self.area, self.shown());
+        let measure = usize::from(self.panes.text.width).max(1);
+        if measure != self.doc.measure {
+            let anchor = self
+                .sticky
+                .unwrap_or_else(|| rows::anchor_of(&self.doc, &self.rows, self.top));
+            self.sticky = Some(anchor);
+            if self.cache.len() > 16 {
+                self.cache.clear();
+            }
+            let (article, marks, title) = (&self.article, &self.marks, &self.title);
+            let doc = self
+                .cache
+                .entry(measure)
+                .or_insert_with(|| Rc::new(doc::wrap(article, marks, title, measure)));
+            self.doc = Rc::clone(doc);
+            self.rows = rows::build(&self.doc, &self.shown_blocks());
+        }
+        if let Some(anchor) = self.sticky {
+            self.top = rows::row_of(&self.doc, &self.rows, anchor);
+        }
+        self.top = self.top.min(self.max_top());
+    }
+
+    /// Rebuilds the rows after the filter changed, keeping the place.
+    fn refilter(&mut self) {
+        let anchor = rows::anchor_of(&self.doc, &self.rows, self.top);
+        self.rows = rows::build(&self.doc, &self.shown_blocks());
+        self.top = rows::row_of(&self.doc, &self.rows, anchor).min(self.max_top());
+        self.sticky = None;
+        self.sync_outline();
+    }
+
+    /// Whether each block passes the people filter.
+    pub(crate) fn shown_blocks(&self) -> Vec<bool> {
+        let names = |p: usize, b: usize| {
+            self.analysis
+                .people
+                .get(p)
+                .is_some_and(|person| person.blocks.binary_search(&b).is_ok())
+        };
+        (0..self.article.blocks.len())
+            .map(|b| match self.matching {
+                _ if self.filter.is_empty() => true,
+                Match::Any => self.filter.iter().any(|&p| names(p, b)),
+                Match::All => self.filter.iter().all(|&p| names(p, b)),
+            })
+            .collect()
+    }
+
+    /// Rows the body shows at once.
+    pub(crate) fn body_height(&self) -> usize {
+        usize::from(self.panes.body.height)
+    }
+
+    fn max_top(&self) -> usize {
+        self.rows.len().saturating_sub(self.body_height())
+    }
+
+    /// The block at the top of the body (0-based) and the block count.
+    pub fn position(&self) -> (Option<usize>, usize) {
+        (
+            rows::block_at(&self.rows, self.top),
+            self.article.blocks.len(),
+        )
+    }
+
+    /// How far down the body is, 0–100.
+    pub fn percent(&self) -> usize {
+        match self.max_top() {
+            0 => 100,
+            max => self.top * 100 / max,
+        }
+    }
+
+    /// The body's top row.
+    pub fn top_row(&self) -> Option<Row> {
+        self.rows.get(self.top).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,181 @@
+//! End to end: the real binary in a pseudo-terminal, keys typed into it,
+//! the screen read back with a terminal emulator (vt100). Every wait is
+//! bounded, so a hang fails the test instead of hanging CI.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("open pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("spawn byline");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        Session {
+            master: pair.master,
+            writer,
+            child,
+            output,
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Feeds output to the emulator until `pred` holds on the screen.
+    fn wait_for(&mut self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + WAIT;
+        while !pred(self.parser.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "timed out waiting for {what}; screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(100)))
+            {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait_for(text, move |s| s.contents().contains(&t));
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+        // Separate keys so that a lone ESC is read as Esc, not as the
+        // start of an escape sequence.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(size(cols, rows)).expect("resize");
+        self.parser.set_size(nz(rows), nz(cols));
+    }
+
+    /// Waits for the process to end; kills it if it does not.
+    fn exit_code(&mut self) -> u32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            while let Ok(bytes) = self.output.try_recv() {
+                self.parser.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                // Drain what it wrote on the way out (leaving the
+                // alternate screen).
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.parser.process(&bytes);
+                }
+                return status.exit_code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("byline did not exit; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn read_navigate_filter_resize_and_quit() {
+    let mut s = Session::start(&["tests/fixtures/harbour.txt"], 100, 30);
+    s.wait_text("Port Selwyn opens its harbour bridge");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "the reader uses the alternate screen"
+    );
+    assert!(s.screen().contains("Outline"), "{}", s.screen());
+
+    s.send("?");
+    s.wait_text("Focus the next pane");
+    s.send("\x1b");
+    s.wait_for("help to close", |sc| {
+        !sc.contents().contains("Focus the next pane")
+    });
+
+    s.send("G");
+    s.wait_text("lights off");
+    s.wait_text("100%");
+
+    s.send("g");
+    s.wait_text("0% ·");
+
+    // Narrow: the sidebars go; the place is kept.
+    s.resize(50, 16);
+    s.wait_for("the narrow layout", |sc| !sc.contents().contains("Outline"));
+    s.wait_text("Port Selwyn");
+
+    s.send("2");
+    s.wait_text("Outline");
+    s.send("\x1b");
+    s.wait_for("the overlay to close", |sc| {
+        !sc.contents().contains("Outline")
+    });
+
+    s.send("q");
+    assert_eq!(s.exit_code(), 0, "screen:\n{}", s.screen());
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "quitting leaves the alternate screen"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let mut s = Session::start(&["tests/fixtures/harbour.txt"], 80, 24);
+    s.wait_text("Port Selwyn");
+    s.send("\x03");
+    assert_eq!(s.exit_code(), 0);
+    assert!(!s.parser.screen().alternate_screen());
+}
