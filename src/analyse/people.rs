@@ -937,8 +937,10 @@ fn build(
             };
             (t.to_string(), (c.core.len(), true, t.len()))
         } else {
+            // Title-only forms (`Duke of Carrick`) name a person only when
+            // nothing better does.
             let t = &article.blocks[c.block].text[c.start..c.end];
-            (t.to_string(), (c.core.len().max(1), honorific, t.len()))
+            (t.to_string(), (c.core.len(), honorific, t.len()))
         };
         if rank > a.canonical_rank {
             a.canonical_rank = rank;

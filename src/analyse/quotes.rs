@@ -303,11 +303,26 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         if !speech_verb_at(&tokens, i) {
             continue;
         }
-        // Subject: the clause before the verb, back to the sentence start.
+        // Passive: `described by a palace spokeswoman as “…”`.
+        if tokens.get(i + 1).is_some_and(|t| t.text == "by") {
+            let agent: Vec<&Token> = tokens[i + 2..]
+                .iter()
+                .take_while(|t| !matches!(t.text, "as" | "that" | "in" | "on"))
+                .collect();
+            if let (Some(a), Some(b)) = (agent.first(), agent.last()) {
+                return Some((from + a.start, from + b.end));
+            }
+        }
+        // Subject: the clause before the verb, back to the sentence start
+        // or to a relative clause (`a crowd that one officer put at`).
         if i == sentence_from {
             return None;
         }
-        let s = tokens[sentence_from].start;
+        let rel = (sentence_from..i - 1)
+            .rev()
+            .find(|&k| matches!(tokens[k].text, "that" | "which" | "whom"))
+            .map_or(sentence_from, |k| k + 1);
+        let s = tokens[rel].start;
         let e = tokens[i - 1].end;
         return Some((from + s, from + e));
     }
