@@ -1,8 +1,16 @@
 //! The domain model: an `Article` (metadata and blocks) and its `Analysis`
 //! (captions, quotes, people), with the serde shapes of FORMAT.md §3.
 
+pub mod detect;
+pub mod html;
+pub mod input;
+pub mod json;
 pub mod load;
+pub mod markdown;
 pub mod text;
+
+pub use detect::Format;
+pub use input::{ParseError, parse_input};
 
 use serde::{Deserialize, Serialize};
 
