@@ -30,7 +30,7 @@ pub struct Meta {
 }
 
 /// What a block is: running text or a photo caption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// A paragraph of the article.
@@ -40,7 +40,7 @@ pub enum BlockKind {
 }
 
 /// One block of an article, in document order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Block {
     /// Paragraph or caption.
     pub kind: BlockKind,

@@ -5,7 +5,7 @@
 use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
 
-use super::content::{MAX_DEPTH, Sizes, has_block_child};
+use super::content::{MAX_DEPTH, Sizes, has_block_child, visible_len};
 use super::hints::{is_block_tag, is_junk, tokens};
 use crate::article::input::{clean, quote_open};
 use crate::article::text::{make_block, split_credit};
@@ -57,6 +57,7 @@ impl<'s> Extractor<'s> {
     /// loose runs between blocks are paragraphs of their own.
     fn mixed(&mut self, el: ElementRef, depth: usize) {
         let mut loose = String::new();
+        let mut link = 0;
         for child in el.children() {
             match child.value() {
                 Node::Text(t) => loose.push_str(t),
@@ -68,21 +69,26 @@ impl<'s> Extractor<'s> {
                         continue;
                     }
                     if is_block_tag(e.name()) {
-                        self.loose(&mut loose);
+                        self.loose(&mut loose, &mut link);
                         self.walk(c, depth + 1);
                     } else if !is_junk(e) {
-                        loose.push_str(&inline_text(c, None));
+                        let text = inline_text(c, None);
+                        link += (self.sizes.link_density(c) * visible_len(&text) as f64) as usize;
+                        loose.push_str(&text);
                     }
                 }
                 _ => {}
             }
         }
-        self.loose(&mut loose);
+        self.loose(&mut loose, &mut link);
     }
 
-    fn loose(&mut self, loose: &mut String) {
+    /// A run of inline content between blocks, unless it is mostly links.
+    fn loose(&mut self, loose: &mut String, link: &mut usize) {
         let text = clean(&std::mem::take(loose));
-        if text.chars().count() > 1 && !is_teaser(&text) {
+        let link_chars = std::mem::take(link);
+        let len = visible_len(&text);
+        if len > 1 && link_chars * 2 <= len && !is_teaser(&text) {
             self.blocks.push(make_block(&text));
         }
     }
@@ -272,6 +278,9 @@ fn is_teaser(text: &str) -> bool {
         "related",
         "related stories",
         "related articles",
+        "related topics",
+        "more on this story",
+        "top stories",
         "more on this story",
         "comments",
         "loading",
@@ -282,6 +291,7 @@ fn is_teaser(text: &str) -> bool {
     }
     const PREFIXES: &[&str] = &[
         "read more:",
+        "explore more",
         "read more ",
         "related:",
         "related story:",

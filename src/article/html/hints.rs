@@ -68,6 +68,11 @@ const HARD: &[&str] = &[
     "copyright",
     "credit",
     "meta",
+    "submeta",
+    "standfirst",
+    "dek",
+    "kicker",
+    "eyebrow",
 ];
 
 /// Tokens that mark furniture unless a content token is also present

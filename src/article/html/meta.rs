@@ -27,11 +27,13 @@ pub fn read(doc: &Html, article_root: Option<ElementRef>) -> Meta {
         .or_else(|| page_title(doc).map(|t| strip_site(&t, site.as_deref(), true)))
         .filter(|t| !t.is_empty());
 
+    // The article's own `time` first: it carries the local date the page
+    // shows, where meta tags often hold the UTC instant.
     let date = [
+        article_root.and_then(time_element),
         tag("article:published_time"),
         tag("datepublished"),
         ld_str(&ld, "datePublished"),
-        time_element(doc, article_root),
         tag("date"),
         tag("pubdate"),
         tag("publishdate"),
@@ -142,7 +144,13 @@ fn ld_author(ld: &Option<Value>) -> Option<String> {
     fn name(v: &Value) -> Option<String> {
         match v {
             Value::String(s) => Some(clean(s)),
-            Value::Object(m) => m.get("name").and_then(Value::as_str).map(clean),
+            Value::Object(m) => {
+                let kind = m.get("@type").and_then(Value::as_str).unwrap_or("Person");
+                if kind.contains("Organization") {
+                    return None;
+                }
+                m.get("name").and_then(Value::as_str).map(clean)
+            }
             _ => None,
         }
     }
@@ -204,25 +212,21 @@ fn strip_site(title: &str, site: Option<&str>, is_page_title: bool) -> String {
 }
 
 /// The publication time shown with the article.
-fn time_element(doc: &Html, root: Option<ElementRef>) -> Option<String> {
-    let find = |scope: ElementRef| {
-        let times: Vec<ElementRef> = scope
-            .descendent_elements()
-            .filter(|e| e.value().name() == "time")
-            .collect();
-        let published = times.iter().find(|e| {
-            e.value().attr("itemprop") == Some("datePublished")
-                || e.value().attr("pubdate").is_some()
-                || tokens(e.value()).iter().any(|t| t.starts_with("publish"))
-        });
-        published.or(times.first()).and_then(|e| {
-            e.value()
-                .attr("datetime")
-                .map(str::to_string)
-                .or_else(|| Some(e.text().collect()))
-        })
-    };
-    root.and_then(find).or_else(|| find(doc.root_element()))
+fn time_element(scope: ElementRef) -> Option<String> {
+    let times: Vec<ElementRef> = scope
+        .descendent_elements()
+        .filter(|e| e.value().name() == "time")
+        .collect();
+    let published = times.iter().find(|e| {
+        e.value().attr("itemprop") == Some("datePublished")
+            || e.value().attr("pubdate").is_some()
+            || tokens(e.value()).iter().any(|t| t.starts_with("publish"))
+    });
+    published.or(times.first()).map(|e| {
+        e.value()
+            .attr("datetime")
+            .map_or_else(|| e.text().collect(), str::to_string)
+    })
 }
 
 /// `[rel=author]`, `[itemprop=author]` or a `.byline` element's names.
@@ -247,11 +251,30 @@ fn byline_element(doc: &Html, root: Option<ElementRef>) -> Option<String> {
     if !names.is_empty() {
         return Some(join_names(&names));
     }
-    scope
-        .descendent_elements()
-        .find(|e| tokens(e.value()).iter().any(|t| t == "byline"))
-        .map(|e| clean_byline(&e.text().collect::<String>()))
-        .filter(|n| !n.is_empty() && n.chars().count() <= 80)
+    // Contributor or author elements, innermost first, then a byline.
+    let is_author_el = |e: &ElementRef| {
+        tokens(e.value())
+            .iter()
+            .any(|t| t.starts_with("contributor") || t == "author")
+    };
+    let is_byline_el = |e: &ElementRef| tokens(e.value()).iter().any(|t| t == "byline");
+    for wanted in [&is_author_el as &dyn Fn(&ElementRef) -> bool, &is_byline_el] {
+        let found = scope
+            .descendent_elements()
+            .filter(|e| wanted(e) && !e.descendent_elements().skip(1).any(|d| wanted(&d)))
+            .map(|e| clean_byline(&e.text().collect::<String>()))
+            .find(|n| is_name_like(n));
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// A byline that reads as names: short, no digits.
+fn is_name_like(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=8).contains(&words) && s.chars().count() <= 80 && !s.chars().any(|c| c.is_ascii_digit())
 }
 
 /// `By Jo Bloggs | Harbour Times` → `Jo Bloggs`.
