@@ -99,7 +99,11 @@ impl<'s> Extractor<'s> {
             return self.mixed(el, 0);
         }
         let text = clean(&inline_text(el, None));
-        if text.is_empty() || is_teaser(&text) || self.sizes.link_density(el) > 0.5 {
+        if text.is_empty()
+            || is_teaser(&text)
+            || self.sizes.link_density(el) > 0.5
+            || starts_with_author_link(el)
+        {
             return;
         }
         self.blocks.push(make_block(&text));
@@ -219,8 +223,53 @@ fn push_inline(el: ElementRef, skip: Option<NodeId>, out: &mut String, depth: us
     }
 }
 
+/// A contributor note (`<a href="/by/jo">Jo</a> covers transport.`):
+/// a paragraph that opens with a link to an author page.
+fn starts_with_author_link(el: ElementRef) -> bool {
+    let first = el.children().find(|c| match c.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(_) => true,
+        _ => false,
+    });
+    let Some(a) = first.and_then(ElementRef::wrap) else {
+        return false;
+    };
+    let href = a.value().attr("href").unwrap_or("");
+    a.value().name() == "a"
+        && [
+            "/by/",
+            "/author/",
+            "/authors/",
+            "/profile/",
+            "/people/",
+            "/staff/",
+            "/journalists/",
+        ]
+        .iter()
+        .any(|p| href.contains(p))
+}
+
+/// `Credit...`, `Photo:`: a label that introduces a credit.
+fn is_credit_label(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '…', ':', ' '])
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "credit" | "photo" | "photograph" | "picture" | "image" | "image source" | "photo credit"
+    )
+}
+
 fn is_credit_element(el: ElementRef) -> bool {
     let e = el.value();
+    let labelled = el
+        .child_elements()
+        .next()
+        .is_some_and(|first| is_credit_label(&first.text().collect::<String>()));
+    if labelled && el.child_elements().count() >= 2 {
+        return true;
+    }
     if e.name() == "small" {
         return true;
     }
@@ -251,6 +300,9 @@ fn credit_text(text: &str) -> String {
         "Image source,",
         "Image source:",
         "Source:",
+        "Credit...",
+        "Credit…",
+        "Credit:",
         "Copyright",
         "©",
         "(c)",
@@ -312,6 +364,7 @@ fn is_teaser(text: &str) -> bool {
         "advertise with",
         "we use cookies",
         "this article was first published",
+        "a version of this article appears in print",
         "get the latest",
     ];
     text.chars().count() < 300 && PREFIXES.iter().any(|p| lower.starts_with(p))
@@ -331,6 +384,10 @@ mod tests {
         assert_eq!(credit_text("Image source, Getty Images"), "Getty Images");
         assert_eq!(credit_text("© Reuters"), "Reuters");
         assert_eq!(credit_text("Harbour Times"), "Harbour Times");
+        assert_eq!(
+            credit_text("Credit...Jo Bloggs for The Courier"),
+            "Jo Bloggs for The Courier"
+        );
     }
 
     #[test]

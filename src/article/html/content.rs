@@ -173,7 +173,11 @@ pub fn main_content<'a>(body: ElementRef<'a>, sizes: &Sizes) -> Vec<ElementRef<'
             if top_class.is_some() && sib.value().attr("class") == top_class {
                 bonus = top_score * 0.2;
             }
-            if scored(sib) + bonus >= threshold {
+            // Siblings qualify by their paragraphs, not by class hints alone.
+            let from_paragraphs = scores.get(&sib.id()).map_or(0.0, |&(_, s)| {
+                (s - initial_score(sib)) * (1.0 - sizes.link_density(sib))
+            });
+            if from_paragraphs + bonus >= threshold {
                 return true;
             }
             if sib.value().name() == "p" {

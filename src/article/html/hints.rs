@@ -191,7 +191,9 @@ fn push(word: &mut String, out: &mut Vec<String>) {
 
 /// True when the element (and everything in it) is page furniture.
 pub fn is_junk(el: &Element) -> bool {
-    if el.attr("itemprop") == Some("articleBody") {
+    // Page-wide classes on the root (`wp-embed-responsive`) say nothing
+    // about the article inside.
+    if el.attr("itemprop") == Some("articleBody") || matches!(el.name(), "html" | "body" | "main") {
         return false;
     }
     if DROP_TAGS.contains(&el.name()) {
@@ -216,9 +218,30 @@ pub fn is_junk(el: &Element) -> bool {
     junk_tokens(&tokens(el))
 }
 
+/// Stems of furniture words glued to others (`relatedposts`, `sharedaddy`).
+const STEMS: &[&str] = &[
+    "related",
+    "comment",
+    "share",
+    "advert",
+    "promo",
+    "newsletter",
+    "sponsor",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "cookie",
+    "subscri",
+    "social",
+];
+
 fn junk_tokens(tokens: &[String]) -> bool {
     let has = |set: &[&str]| tokens.iter().any(|t| set.contains(&t.as_str()));
     if has(HARD) {
+        return true;
+    }
+    let stem = |t: &String| t != "commentary" && STEMS.iter().any(|s| t.starts_with(s));
+    if tokens.iter().any(stem) {
         return true;
     }
     let joined: String = tokens.concat();
@@ -329,5 +352,8 @@ mod tests {
         assert!(!j("header-image-caption article"));
         assert!(!j("loaded shadow heading"));
         assert!(!j("story-body__inner"));
+        assert!(j("jp-relatedposts"));
+        assert!(j("sharedaddy sd-sharing-enabled"));
+        assert!(!j("commentary article-body"));
     }
 }
