@@ -7,6 +7,7 @@ mod blocks;
 mod content;
 mod hints;
 mod meta;
+mod nesting;
 
 use scraper::{ElementRef, Html};
 
@@ -19,7 +20,7 @@ use hints::is_junk;
 /// Parses a page (already sanitised; text is sanitised again after entity
 /// decoding) into an `Article`.
 pub fn parse(text: &str) -> Article {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&nesting::tame(text));
     let body = doc
         .root_element()
         .child_elements()
@@ -120,4 +121,61 @@ fn json_ld_body(doc: &Html) -> Vec<Block> {
         }
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::BlockKind;
+
+    #[test]
+    fn hostile_nesting_parses_quickly() {
+        let page = format!(
+            "<html><body>{}<p>Deep text, with commas, long enough to count here.</p>{}</body></html>",
+            "<div>".repeat(50_000),
+            "</div>".repeat(50_000)
+        );
+        let started = std::time::Instant::now();
+        let a = parse(&page);
+        assert!(started.elapsed().as_secs() < 10);
+        assert_eq!(
+            a.blocks,
+            vec![Block::paragraph(
+                "Deep text, with commas, long enough to count here."
+            )]
+        );
+    }
+
+    #[test]
+    fn entities_cannot_smuggle_escapes_and_blockquotes_are_quoted() {
+        let a = parse(
+            "<html><head><title>T &#27;]0;x&#7; | Site</title></head><body><article>\
+             <p>Red &#x1b;[31malert&#x1b;[0m, and a long enough paragraph to score well.</p>\
+             <blockquote><p>First said.</p><p>Then “more”.</p><cite>Jo</cite></blockquote>\
+             </article></body></html>",
+        );
+        assert_eq!(a.meta.title.as_deref(), Some("T"));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Red alert, and a long enough paragraph to score well.",
+                "“First said.",
+                "“Then ‘more’.”",
+            ]
+        );
+        assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn json_ld_body_is_the_fallback() {
+        let a = parse(
+            r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","articleBody":"One.\n\nTwo."}</script></head><body><div id="app"></div></body></html>"#,
+        );
+        assert_eq!(a.meta.title.as_deref(), Some("H"));
+        assert_eq!(
+            a.blocks,
+            vec![Block::paragraph("One."), Block::paragraph("Two.")]
+        );
+    }
 }
