@@ -36,7 +36,7 @@ impl<'s> Extractor<'s> {
             return;
         }
         match el.value().name() {
-            "p" | "pre" | "dt" | "dd" => self.paragraph(el),
+            "p" | "pre" | "dt" | "dd" => self.paragraph(el, depth),
             "h1" | "table" | "img" | "picture" | "hr" | "br" => {}
             "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let text = clean(&inline_text(el, None));
@@ -49,7 +49,7 @@ impl<'s> Extractor<'s> {
             "blockquote" => self.blockquote(el, depth),
             "ul" | "ol" => self.list(el, depth),
             _ if has_block_child(el) => self.mixed(el, depth),
-            _ => self.paragraph(el),
+            _ => self.paragraph(el, depth),
         }
     }
 
@@ -93,10 +93,10 @@ impl<'s> Extractor<'s> {
         }
     }
 
-    fn paragraph(&mut self, el: ElementRef) {
+    fn paragraph(&mut self, el: ElementRef, depth: usize) {
         if has_block_child(el) {
             // Invalid but seen: a `p` or `li` wrapping blocks.
-            return self.mixed(el, 0);
+            return self.mixed(el, depth);
         }
         let text = clean(&inline_text(el, None));
         if text.is_empty()
@@ -115,7 +115,7 @@ impl<'s> Extractor<'s> {
         }
         for item in el.children().filter_map(ElementRef::wrap) {
             if item.value().name() == "li" {
-                self.paragraph(item);
+                self.paragraph(item, depth + 1);
             } else {
                 self.walk(item, depth + 1);
             }
