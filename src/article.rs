@@ -1,8 +1,16 @@
 //! The domain model: an `Article` (metadata and blocks) and its `Analysis`
 //! (captions, quotes, people), with the serde shapes of FORMAT.md §3.
 
+pub mod detect;
+pub mod html;
+pub mod input;
+pub mod json;
 pub mod load;
+pub mod markdown;
 pub mod text;
+
+pub use detect::Format;
+pub use input::{ParseError, parse_input};
 
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +30,7 @@ pub struct Meta {
 }
 
 /// What a block is: running text or a photo caption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// A paragraph of the article.
@@ -32,7 +40,7 @@ pub enum BlockKind {
 }
 
 /// One block of an article, in document order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Block {
     /// Paragraph or caption.
     pub kind: BlockKind,

@@ -1,8 +1,8 @@
 //! byline: a terminal reader for news articles.
 //!
 //! Data flows one way: `article::load` (bytes → clean text) →
-//! `article::text` (text → `Article`) → `analyse` (`Article` → `Analysis`)
-//! → the reader or `--json`.
+//! `article::parse_input` (text, Markdown, HTML or JSON → `Article`) →
+//! `analyse` (`Article` → `Analysis`) → the reader, `--json` or `print`.
 //!
 //! The reader is Elm-shaped: `term` reads keys, `keymap` turns them into
 //! `action::Action`s, `app::App::update` changes state, and `ui` draws

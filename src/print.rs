@@ -1,6 +1,10 @@
 //! Plain-text output: the article wrapped to a width, for pipes and for
 //! `byline FILE` when standard output is not a terminal.
 
+mod listing;
+
+pub use listing::{PersonError, find_person, render_people, render_person, render_quotes};
+
 use crate::article::Article;
 
 /// Wraps one block's text to `width` columns. Very long blocks use the
@@ -44,8 +48,22 @@ pub fn render(article: &Article, width: usize) -> String {
         }
         out.push('\n');
     }
-    for (i, block) in article.blocks.iter().enumerate() {
-        if i > 0 {
+    let all: Vec<usize> = (0..article.blocks.len()).collect();
+    out.push_str(&render_blocks(article, &all, width));
+    out
+}
+
+/// The blocks at `indices`, separated by blank lines; captions indented
+/// with their credit.
+pub fn render_blocks(article: &Article, indices: &[usize], width: usize) -> String {
+    let width = width.max(10);
+    let mut out = String::new();
+    for (n, block) in indices
+        .iter()
+        .filter_map(|&i| article.blocks.get(i))
+        .enumerate()
+    {
+        if n > 0 {
             out.push('\n');
         }
         if block.is_caption() {
