@@ -211,12 +211,13 @@ fn speech_verb_at(tokens: &[Token], i: usize) -> bool {
 }
 
 /// `“…,” X said.` / `“…,” said X.` in the text after a quote.
-fn after_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize, bool)> {
+fn after_subject(
+    text: &str,
+    from: usize,
+    to: usize,
+    closed_sentence: bool,
+) -> Option<(usize, usize, bool)> {
     let seg = &text[from..to];
-    let lead = seg.len() - seg.trim_start_matches([',', ' ', '—', '–']).len();
-    if seg[lead..].starts_with(['.', '!', '?']) && !seg[lead..].starts_with("...") {
-        // `“….” Quist said` — still an attribution when the verb is near.
-    }
     let tokens = tokenize(seg);
     let limit = tokens.len().min(12);
     for i in 0..limit {
@@ -229,6 +230,12 @@ fn after_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize, bo
         }
         if !speech_verb_at(&tokens, i) {
             continue;
+        }
+        // `“Eleven.” Kereama said the party would “go …”`: after a quote
+        // that ended its sentence, a verb leading into the next quote
+        // introduces that one.
+        if closed_sentence && to < text.len() && !seg[tokens[i].end..].contains(['.', '!', '?']) {
+            return None;
         }
         if i == 0 {
             // said X: up to the next comma, stop or clause.
@@ -294,7 +301,7 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
     // The verb must be near the quote: within the last 8 words, with only
     // an object (`told reporters`), `that` or `:` after it.
     let n = tokens.len();
-    let lo = n.saturating_sub(8);
+    let lo = n.saturating_sub(40);
     let sentence_from = (0..n)
         .rev()
         .find(|&i| tokens[i].sentence_start)
@@ -325,6 +332,30 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         let s = tokens[rel].start;
         let e = tokens[i - 1].end;
         return Some((from + s, from + e));
+    }
+    // `Delorme was blunt: “…”`, `…, she was characteristically brisk: “…”`:
+    // a sentence that hands over to the quote with a colon.
+    if trimmed.ends_with(':') && n > sentence_from {
+        let last_clause = (sentence_from..n)
+            .rev()
+            .find(|&k| k > sentence_from && seg[tokens[k - 1].end..tokens[k].start].contains(','))
+            .unwrap_or(sentence_from);
+        for k in [last_clause, sentence_from] {
+            let t = &tokens[k];
+            if PRONOUNS.contains(&t.text) {
+                return Some((from + t.start, from + t.end));
+            }
+            if t.is_capitalised() && !PRONOUNS.contains(&t.text) {
+                let run_end = (k..n)
+                    .take_while(|&m| {
+                        tokens[m].is_capitalised()
+                            && (m == k || seg[tokens[m - 1].end..tokens[m].start].trim().is_empty())
+                    })
+                    .last()
+                    .unwrap_or(k);
+                return Some((from + t.start, from + tokens[run_end].end));
+            }
+        }
     }
     None
 }
@@ -445,8 +476,12 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             .map(|p| raw[p].outer[raw[p].outer.len() - 1])
             .filter(|p| p.block == first.block)
             .map_or(0, |p| p.end);
-        let mut subject =
-            after_subject(text_of(last.block), last.end, next_open).map(|(s, e, vf)| {
+        let last_inner = q.inner[q.inner.len() - 1];
+        let closed_sentence = text_of(last_inner.block)[last_inner.start..last_inner.end]
+            .trim_end()
+            .ends_with(['.', '!', '?']);
+        let mut subject = after_subject(text_of(last.block), last.end, next_open, closed_sentence)
+            .map(|(s, e, vf)| {
                 (
                     Subject {
                         block: last.block,
@@ -654,7 +689,7 @@ fn resolve(
             "she" => Some(Gender::Female),
             _ => return Some((None, None)),
         };
-        return Some(match pronoun_target(people, quote_at, gender) {
+        return Some(match pronoun_target(article, people, quote_at, gender) {
             Some(p) => (Some(people.people[p].name.clone()), Some(p)),
             None => (Some(first_word.to_lowercase()), None),
         });
@@ -717,17 +752,44 @@ const DETERMINERS: &[&str] = &[
     "friends",
 ];
 
-/// The most recent person mentioned before `at` whose gender fits.
-fn pronoun_target(people: &People, at: Span, gender: Option<Gender>) -> Option<usize> {
+/// Who `he` or `she` is: the most recent gender-compatible person in
+/// subject position (opening a sentence or clause) in this paragraph or the
+/// two before it, else the most recent compatible mention.
+fn pronoun_target(
+    article: &Article,
+    people: &People,
+    at: Span,
+    gender: Option<Gender>,
+) -> Option<usize> {
     let end = people
         .mentions
         .partition_point(|m| (m.span.block, m.span.start) < (at.block, at.start));
-    people.mentions[..end]
+    let fits = |p: usize| gender.is_none() || people.genders[p].is_none_or(|g| Some(g) == gender);
+    let recent = people.mentions[..end]
         .iter()
         .rev()
         .take(500)
-        .find(|m| gender.is_none() || people.genders[m.person].is_none_or(|g| Some(g) == gender))
-        .map(|m| m.person)
+        .filter(|m| fits(m.person));
+    let mut fallback = None;
+    for m in recent {
+        fallback.get_or_insert(m.person);
+        if m.span.block + 2 < at.block {
+            break;
+        }
+        let text = &article.blocks[m.span.block].text;
+        let before = &text[..m.span.start];
+        let clause_start = before
+            .rfind(['.', '!', '?', ':', ';', '“', '"'])
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        let lead: Vec<&str> = before[clause_start..].split_whitespace().collect();
+        let subject = lead.len() <= 1 && lead.iter().all(|w| w.starts_with(char::is_uppercase));
+        if subject {
+            return Some(m.person);
+        }
+    }
+    fallback
 }
 
 #[cfg(test)]
