@@ -16,7 +16,7 @@ use serde_json::Value;
 const FLOOR_PEOPLE_F1: f64 = 0.95;
 const FLOOR_BLOCK_F1: f64 = 0.97;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
-const FLOOR_SPEAKER_ACC: f64 = 0.91;
+const FLOOR_SPEAKER_ACC: f64 = 0.93;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1545,7 +1545,9 @@ lazy_set!(is_attribution_verb, SPEECH_VERBS, SPEECH_VERBS_MORE);
 /// Verbs that attribute a quoted phrase (`called it “baffling”`).
 #[rustfmt::skip]
 pub const SPEECH_VERBS_MORE: &[&str] = &[
-    "called", "calls", "labelled", "labeled", "branded", "dubbed", "termed", "hailed", "slammed", "criticised", "criticized", "praised",
+    "called", "calls", "labelled", "labeled", "branded", "dubbed", "termed", "hailed",
+    "telling", "saying", "adding", "warning", "insisting", "arguing", "explaining", "noting",
+    "writing", "describing", "calling", "claiming", "recalling", "admitting", "slammed", "criticised", "criticized", "praised",
 ];
 lazy_set!(is_org_word, ORG_WORDS, ORG_WORDS_MORE);
 lazy_set!(is_place, PLACES);

@@ -327,8 +327,22 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         }
         let rel = (sentence_from..i - 1)
             .rev()
-            .find(|&k| matches!(tokens[k].text, "that" | "which" | "whom"))
+            .find(|&k| matches!(tokens[k].text, "that" | "which" | "whom" | "who"))
             .map_or(sentence_from, |k| k + 1);
+        // `Justice Miriam Okafor, who described it as “…”`: the speaker is
+        // the capitalised name the relative clause hangs on.
+        if rel > sentence_from + 1 && tokens[rel - 1].text == "who" {
+            let mut k = rel - 2;
+            while k > sentence_from
+                && tokens[k - 1].is_capitalised()
+                && seg[tokens[k - 1].end..tokens[k].start].trim().is_empty()
+            {
+                k -= 1;
+            }
+            if tokens[rel - 2].is_capitalised() {
+                return Some((from + tokens[k].start, from + tokens[rel - 2].end));
+            }
+        }
         let s = tokens[rel].start;
         let e = tokens[i - 1].end;
         return Some((from + s, from + e));
@@ -420,10 +434,14 @@ fn tidy(
         at += piece.len() + 1;
     }
     let has_mention = |(a, b): (usize, usize)| {
-        people
+        let rel = text[a..b]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "now"));
+        !rel && people
             .in_block(block)
             .iter()
-            .any(|m| m.span.start >= a && m.span.end <= b)
+            .any(|m| m.span.start >= a && m.span.end <= b && subject_like(text, a, m))
     };
     let is_age = |(a, b): (usize, usize)| {
         text[a..b]
@@ -563,7 +581,13 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             .iter()
             .map(|s| &text_of(s.block)[s.start..s.end])
             .collect();
-        let title_like = inner_text.split_whitespace().count() <= 4
+        let words = inner_text.split_whitespace().count();
+        let between_names = text_of(first.block)[..first.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let title_like = words <= 4
+            && (words >= 2 || between_names)
             && !inner_text.contains(['.', ',', '!', '?'])
             && inner_text
                 .split_whitespace()
@@ -650,17 +674,7 @@ fn resolve(
         .in_block(sub.block)
         .iter()
         .filter(|m| m.span.start >= s && m.span.end <= e)
-        .filter(|m| !text[m.span.end..].starts_with(['’', '\'']))
-        // `a spokesman for the Duke`: a name after a preposition is not
-        // the subject.
-        .filter(|m| {
-            !text[s..m.span.start].split_whitespace().any(|w| {
-                matches!(
-                    w,
-                    "for" | "of" | "to" | "at" | "with" | "from" | "by" | "about"
-                )
-            })
-        })
+        .filter(|m| subject_like(text, s, m))
         .collect();
     let trailing =
         |m: &&crate::article::Mention| text[m.span.end..e].split_whitespace().count() <= 3;
@@ -751,6 +765,23 @@ const DETERMINERS: &[&str] = &[
     "locals",
     "friends",
 ];
+
+/// A mention that can head a subject starting at `from`: not possessive
+/// (`Quist’s lawyer`) and not after a preposition (`a spokesman for the Duke`).
+fn subject_like(text: &str, from: usize, m: &crate::article::Mention) -> bool {
+    let possessive = text[m.span.end..].starts_with(['’', '\'']);
+    let after_preposition = text[from..m.span.start]
+        .split_whitespace()
+        .rev()
+        .find(|w| *w != "the")
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "for" | "of" | "to" | "at" | "with" | "from" | "by" | "about"
+            )
+        });
+    !possessive && !after_preposition
+}
 
 /// Who `he` or `she` is: the most recent gender-compatible person in
 /// subject position (opening a sentence or clause) in this paragraph or the
