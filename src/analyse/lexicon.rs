@@ -3,6 +3,35 @@
 //! names (from `assets/lexicon/`, compiled in).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the word sets are hit for every capitalised word of an
+/// article, and SipHash's DoS resistance buys nothing for a fixed list.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashSet` with the FNV hasher.
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// A `HashMap` with the FNV hasher.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 use std::sync::OnceLock;
 
 /// Personal honorifics: always followed by a person's name.
@@ -1443,7 +1472,7 @@ pub const NOT_NAMES: &[&str] = &[
     "Uncle",
 ];
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
@@ -1451,9 +1480,9 @@ macro_rules! lazy_set {
     ($name:ident, $($src:expr),+) => {
         /// Membership test for the list of the same name.
         pub fn $name(word: &str) -> bool {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
             SET.get_or_init(|| {
-                let mut s = HashSet::new();
+                let mut s = FastSet::default();
                 $(s.extend(set($src));)+
                 s
             })
@@ -1509,7 +1538,7 @@ pub const ROLE_NOUNS: &[&str] = &[
 lazy_set!(is_office_head, OFFICE_HEADS);
 lazy_set!(is_role_noun, ROLE_NOUNS);
 
-fn word_list(src: &'static str) -> HashSet<&'static str> {
+fn word_list(src: &'static str) -> FastSet<&'static str> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -1518,14 +1547,14 @@ fn word_list(src: &'static str) -> HashSet<&'static str> {
 
 /// True when the lower-case form of `word` is a common English word.
 pub fn is_common_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| word_list(include_str!("../../assets/lexicon/common-words.txt")));
     set.contains(word.to_lowercase().as_str())
 }
 
 /// True when `word` (capitalised) is a listed surname.
 pub fn is_surname(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| word_list(include_str!("../../assets/lexicon/surnames.txt")))
         .contains(word)
 }
@@ -1563,8 +1592,8 @@ pub enum Gender {
 }
 
 /// Name → rank (0 = most common) from a list file.
-fn names(src: &'static str) -> HashMap<&'static str, usize> {
-    let mut map = HashMap::new();
+fn names(src: &'static str) -> FastMap<&'static str, usize> {
+    let mut map = FastMap::default();
     for (i, l) in src
         .lines()
         .map(str::trim)
@@ -1576,13 +1605,13 @@ fn names(src: &'static str) -> HashMap<&'static str, usize> {
     map
 }
 
-fn male_names() -> &'static HashMap<&'static str, usize> {
-    static SET: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+fn male_names() -> &'static FastMap<&'static str, usize> {
+    static SET: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
     SET.get_or_init(|| names(include_str!("../../assets/lexicon/given-male.txt")))
 }
 
-fn female_names() -> &'static HashMap<&'static str, usize> {
-    static SET: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+fn female_names() -> &'static FastMap<&'static str, usize> {
+    static SET: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
     SET.get_or_init(|| names(include_str!("../../assets/lexicon/given-female.txt")))
 }
 

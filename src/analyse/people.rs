@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{self as lx, Gender};
+use super::lexicon::{self as lx, FastSet, Gender};
 use super::tokens::{Token, tokenize};
 use crate::article::{Article, Mention, Person, Span};
 
@@ -502,13 +502,13 @@ fn candidates(
 /// Whole-article evidence: words seen in lower case, and capitalised words
 /// seen right after `the` (teams and institutions: `the Ravens`).
 struct Evidence {
-    lower: HashSet<String>,
-    after_the: HashSet<String>,
+    lower: FastSet<String>,
+    after_the: FastSet<String>,
 }
 
 fn evidence(article: &Article) -> Evidence {
-    let mut lower = HashSet::new();
-    let mut after_the = HashSet::new();
+    let mut lower = FastSet::default();
+    let mut after_the = FastSet::default();
     for b in &article.blocks {
         let tokens = tokenize(&b.text);
         for (i, t) in tokens.iter().enumerate() {
@@ -542,6 +542,35 @@ fn evidence(article: &Article) -> Evidence {
         }
     }
     Evidence { lower, after_the }
+}
+
+/// Clusters by first and last name, kept in step as clusters are added
+/// (their names never change), so short forms are matched in O(1).
+#[derive(Debug, Default)]
+struct NameIndex {
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+    upto: usize,
+}
+
+impl NameIndex {
+    fn sync(&mut self, clusters: &[Cluster]) {
+        for (k, c) in clusters.iter().enumerate().skip(self.upto) {
+            if let Some(f) = &c.first {
+                self.by_first.entry(f.clone()).or_default().push(k);
+            }
+            if let Some(l) = &c.last {
+                self.by_last.entry(l.clone()).or_default().push(k);
+            }
+        }
+        self.upto = clusters.len();
+    }
+    fn first(&self, w: &str) -> &[usize] {
+        self.by_first.get(w).map_or(&[], Vec::as_slice)
+    }
+    fn last(&self, w: &str) -> &[usize] {
+        self.by_last.get(w).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -620,6 +649,8 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
         absorb(&mut clusters[id], c);
     }
 
+    let mut idx = NameIndex::default();
+
     // 2. Apposition ties: `Prince Harry, Duke of Sussex`, `Mara, the Duchess of X`.
     let mut ties: HashMap<String, usize> = HashMap::new();
     let mut tie_pairs: Vec<(usize, usize)> = Vec::new(); // (title cand, name cand)
@@ -665,31 +696,29 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
             .iter()
             .any(|t| matches!(t.as_str(), "Prince" | "Princess" | "King" | "Queen"));
         let found = if given_title {
-            let ms: Vec<usize> = (0..clusters.len())
-                .filter(|&k| {
-                    clusters[k].first.as_deref() == Some(word.as_str())
-                        && (!royal || clusters[k].royal)
-                        && clusters[k].last.is_some()
-                })
+            idx.sync(&clusters);
+            let ms: Vec<usize> = idx
+                .first(word)
+                .iter()
+                .copied()
+                .filter(|&k| (!royal || clusters[k].royal) && clusters[k].last.is_some())
                 .collect();
-            let ms2: Vec<usize> = (0..clusters.len())
-                .filter(|&k| {
-                    clusters[k].royal == royal
-                        && clusters[k].last.is_none()
-                        && clusters[k].first.as_deref() == Some(word.as_str())
-                })
+            let ms2: Vec<usize> = idx
+                .first(word)
+                .iter()
+                .copied()
+                .filter(|&k| clusters[k].royal == royal && clusters[k].last.is_none())
                 .collect();
             pick(&ms, &clusters, c.gender(), !royal)
                 .or_else(|| pick(&ms2, &clusters, c.gender(), false))
         } else {
-            let ms: Vec<usize> = (0..clusters.len())
-                .filter(|&k| clusters[k].last.as_deref() == Some(word.as_str()))
-                .collect();
-            let given: Vec<usize> = (0..clusters.len())
-                .filter(|&k| {
-                    clusters[k].first.as_deref() == Some(word.as_str())
-                        && clusters[k].last.is_some()
-                })
+            idx.sync(&clusters);
+            let ms: Vec<usize> = idx.last(word).to_vec();
+            let given: Vec<usize> = idx
+                .first(word)
+                .iter()
+                .copied()
+                .filter(|&k| clusters[k].last.is_some())
                 .collect();
             // `Lady Isobel` after `Lady Isobel Lisle`: a given name.
             pick(&ms, &clusters, c.gender(), true).or_else(|| {
@@ -804,23 +833,15 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
             continue;
         }
         let word = &c.core[0];
-        let sur: Vec<usize> = (0..clusters.len())
-            .filter(|&k| clusters[k].last.as_deref() == Some(word.as_str()))
-            .collect();
+        idx.sync(&clusters);
+        let sur: Vec<usize> = idx.last(word).to_vec();
+        let giv: Vec<usize> = idx.first(word).to_vec();
         let found = if !sur.is_empty() {
             pick(&sur, &clusters, None, true)
         } else {
-            let giv: Vec<usize> = (0..clusters.len())
-                .filter(|&k| clusters[k].first.as_deref() == Some(word.as_str()))
-                .collect();
             pick(&giv, &clusters, None, false)
         };
-        let ambiguous = !sur.is_empty() && found.is_none()
-            || (sur.is_empty()
-                && (0..clusters.len())
-                    .filter(|&k| clusters[k].first.as_deref() == Some(word.as_str()))
-                    .count()
-                    > 1);
+        let ambiguous = !sur.is_empty() && found.is_none() || (sur.is_empty() && giv.len() > 1);
         let id = match found {
             Some(id) => id,
             None if c.evidence

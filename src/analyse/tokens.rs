@@ -61,7 +61,8 @@ fn is_word_char(c: char) -> bool {
 /// known abbreviations (`J.`, `J.C.`, `Dr.`, `Jr.`).
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let mut i = 0;
     let mut sentence_start = true;
     while i < chars.len() {
