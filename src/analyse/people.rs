@@ -30,6 +30,44 @@ struct Cand {
 }
 
 impl Cand {
+    /// `Te Maiharoa`, `Van der Berg`, `De la Cruz`: a surname with a
+    /// capitalised particle, not a given name and a surname.
+    fn surname_only(&self) -> bool {
+        self.core.len() >= 2
+            && matches!(
+                self.core[0].as_str(),
+                "Te" | "Van"
+                    | "Von"
+                    | "De"
+                    | "Di"
+                    | "Da"
+                    | "Du"
+                    | "Le"
+                    | "La"
+                    | "Del"
+                    | "Della"
+                    | "Der"
+                    | "Ter"
+                    | "Ten"
+                    | "Bin"
+                    | "Al"
+                    | "El"
+                    | "Dos"
+                    | "Das"
+            )
+            && self.core[1..self.core.len() - 1]
+                .iter()
+                .all(|w| lx::is_particle(w))
+    }
+    /// The word a short form is matched by: the name, or the surname of a
+    /// particle surname.
+    fn short_form(&self) -> &String {
+        if self.surname_only() {
+            &self.core[self.core.len() - 1]
+        } else {
+            &self.core[0]
+        }
+    }
     fn title_only(&self) -> bool {
         self.core.is_empty()
     }
@@ -354,8 +392,15 @@ fn candidates(
                 continue;
             }
             let common = lx::is_common_word(w) || ev.lower.contains(&w.to_lowercase());
-            let opener =
-                run[k].sentence_start && k + 1 < words.len() && common && !lx::is_given_name(w);
+            // `Home Secretary Priya Lal`: a word that starts an office stays.
+            let starts_office = (2..=4)
+                .any(|n| k + n <= words.len() && lx::is_office_word(&words[k..k + n].join(" ")))
+                || words.get(k + 1).is_some_and(|n| lx::is_office_head(n));
+            let opener = run[k].sentence_start
+                && k + 1 < words.len()
+                && common
+                && !lx::is_given_name(w)
+                && !starts_office;
             if lx::is_not_name(w) || w == "of" || lx::is_particle(w) || opener {
                 k += 1;
             } else {
@@ -602,7 +647,7 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
 
     // 1. Full names.
     for (ci, c) in cands.iter().enumerate() {
-        if c.core.len() < 2 {
+        if c.core.len() < 2 || c.surname_only() {
             continue;
         }
         let first = c.core[0].clone();
@@ -654,6 +699,7 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
     // 2. Apposition ties: `Prince Harry, Duke of Sussex`, `Mara, the Duchess of X`.
     let mut ties: HashMap<String, usize> = HashMap::new();
     let mut tie_pairs: Vec<(usize, usize)> = Vec::new(); // (title cand, name cand)
+    let mut office_ties: Vec<(usize, usize)> = Vec::new();
     for w in 0..cands.len().saturating_sub(1) {
         let (a, b) = (&cands[w], &cands[w + 1]);
         if a.block != b.block {
@@ -676,19 +722,26 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
             tie_pairs.push((w + 1, w));
         } else if a.title_only() && a.territorial_key().is_some() && !b.title_only() {
             tie_pairs.push((w, w + 1));
+        } else if a.title_only() != b.title_only() {
+            // `the Prime Minister, Sir Alistair Penrose`: an office held.
+            office_ties.push(if a.title_only() {
+                (w, w + 1)
+            } else {
+                (w + 1, w)
+            });
         }
     }
 
     // 3. Titled single names and tied names.
     let tied_names: HashSet<usize> = tie_pairs.iter().map(|p| p.1).collect();
     for (ci, c) in cands.iter().enumerate() {
-        if c.core.len() != 1 || assign[ci].is_some() {
+        if (c.core.len() != 1 && !c.surname_only()) || assign[ci].is_some() {
             continue;
         }
         if c.titles.is_empty() && !tied_names.contains(&ci) {
             continue;
         }
-        let word = &c.core[0];
+        let word = c.short_form();
         let given_title = c.titles.iter().any(|t| lx::is_given_name_title(t))
             || (c.titles.is_empty() && tied_names.contains(&ci));
         let royal = c
@@ -780,6 +833,14 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
             }
         }
     }
+    for &(t, n) in &office_ties {
+        if let (Some(id), Some(title)) = (assign[n], cands[t].titles.last()) {
+            office_holders
+                .entry(title.to_lowercase())
+                .or_default()
+                .insert(id);
+        }
+    }
     for (key, &id) in &ties {
         clusters[id].territorial.insert(key.clone());
         if let Some(head) = key.split(' ').next() {
@@ -829,10 +890,11 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
 
     // 5. Bare single names: surname first, then first name.
     for (ci, c) in cands.iter().enumerate() {
-        if c.core.len() != 1 || assign[ci].is_some() || !c.titles.is_empty() {
+        if (c.core.len() != 1 && !c.surname_only()) || assign[ci].is_some() || !c.titles.is_empty()
+        {
             continue;
         }
-        let word = &c.core[0];
+        let word = c.short_form();
         idx.sync(&clusters);
         let sur: Vec<usize> = idx.last(word).to_vec();
         let giv: Vec<usize> = idx.first(word).to_vec();
