@@ -31,8 +31,49 @@ fn size(cols: u16, rows: u16) -> PtySize {
     }
 }
 
+/// A scratch directory standing in for the user's config and data
+/// directories, so tests never touch the real ones.
+#[derive(Clone)]
+struct Home(std::path::PathBuf);
+
+impl Home {
+    fn new(name: &str) -> Home {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("byline-pty-{}-{name}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        let home = Home(dir);
+        home.write_config("");
+        home
+    }
+
+    fn data(&self) -> std::path::PathBuf {
+        self.0.join("data")
+    }
+
+    fn config(&self) -> std::path::PathBuf {
+        self.0.join("config.toml")
+    }
+
+    fn write_config(&self, text: &str) {
+        std::fs::write(self.config(), text).expect("write config");
+    }
+}
+
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_in(None, &[], args, cols, rows)
+    }
+
+    fn start_in(
+        home: Option<&Home>,
+        env: &[(&str, &str)],
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open pty");
@@ -40,6 +81,13 @@ impl Session {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // Never the real user's state or config.
+        let home = home.map_or_else(|| Home::new("session"), Home::clone);
+        cmd.env("BYLINE_DATA_DIR", home.data());
+        cmd.env("BYLINE_CONFIG", home.config());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn byline");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
