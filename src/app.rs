@@ -393,4 +393,6 @@ impl App {
 }
 
 #[cfg(test)]
+mod memory_tests;
+#[cfg(test)]
 mod tests;
