@@ -88,6 +88,7 @@ impl Widget for &App {
             title: &self.title,
             percent: self.percent(),
             block: (block.map_or(blocks, |b| b + 1), blocks),
+            file: self.file_no,
             filter: self.filter_label(),
             search: self.search_label(),
             notice: self.notice.as_deref(),

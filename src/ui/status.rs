@@ -21,6 +21,8 @@ pub struct Status<'a> {
     pub percent: usize,
     /// Block at the top (1-based) and block count.
     pub block: (usize, usize),
+    /// This file's number and how many are open.
+    pub file: (usize, usize),
     /// Description of the filter, if one is on.
     pub filter: Option<String>,
     /// The search and its match count, if there is one.
@@ -40,7 +42,10 @@ impl Widget for Status<'_> {
         let t = self.theme;
         buf.set_style(area, t.status);
         let w = usize::from(area.width);
-        let pos = format!(" {}% · {}/{} ", self.percent, self.block.0, self.block.1);
+        let mut pos = format!(" {}% · {}/{} ", self.percent, self.block.0, self.block.1);
+        if self.file.1 > 1 {
+            pos = format!(" file {}/{} ·{pos}", self.file.0, self.file.1);
+        }
         // The search comes first: while typing it is what matters.
         let filter = [self.search, self.filter]
             .into_iter()
