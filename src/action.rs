@@ -70,6 +70,24 @@ actions! {
     SwitchSidebar,
     /// Reading mode: the body alone, toggled
     ReadingMode,
+    /// Search as you type (enter keeps, esc cancels)
+    Search,
+    /// Next search match
+    SearchNext,
+    /// Previous search match
+    SearchPrev,
+    /// Set a mark: press a letter next
+    SetMark,
+    /// Jump to a mark: press its letter next
+    JumpMark,
+    /// Back to where the last jump came from
+    JumpBack,
+    /// Forward in the jump list (ctrl-i is tab in most terminals)
+    JumpForward,
+    /// Next file
+    NextFile,
+    /// Previous file
+    PrevFile,
     /// Show or hide this help
     Help,
     /// Quit

@@ -3,21 +3,31 @@
 //! measure, so a keystroke never re-wraps the article.
 
 pub mod doc;
+mod files;
+mod jumps;
+mod memory;
 mod nav;
 pub mod outline;
 pub mod rows;
+pub mod search;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::article::{Analysis, Article};
+use crate::config::Config;
+use crate::config::style::Depth;
 use crate::keymap::{Key, Keymap};
 use crate::layout::{self, Mode, Pane, Panes, Shown};
+use crate::ui::theme::Theme;
 use doc::{Marks, Wrapped};
-use rows::Row;
+use jumps::Jumps;
+use memory::Memory;
+use rows::{Anchor, Row};
+use search::Search;
 
 /// How the people filter combines several people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +79,36 @@ pub struct App {
     /// creep backwards).
     sticky: Option<rows::Anchor>,
     quit: bool,
+
+    pub(crate) theme: Theme,
+    /// Widest body text.
+    measure: u16,
+    pub(crate) justify: bool,
+    mouse: bool,
+    /// A key that reads the next key itself (search text, mark letter).
+    pending: Option<Pending>,
+    pub(crate) search: Search,
+    jumps: Jumps,
+    /// Marks set with `m`, by letter.
+    bookmarks: BTreeMap<char, Anchor>,
+    /// A one-line message for the status line, until the next key.
+    pub(crate) notice: Option<String>,
+    memory: Option<Memory>,
+    /// The other files open, in the order `]` reaches them.
+    others: VecDeque<App>,
+    /// This file's number (1-based) and how many are open.
+    pub(crate) file_no: (usize, usize),
+}
+
+/// What the next key is for, when it is not an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    /// Typing a search.
+    Search,
+    /// The letter of a mark to set.
+    SetMark,
+    /// The letter of a mark to jump to.
+    JumpMark,
 }
 
 impl App {
@@ -108,6 +148,18 @@ impl App {
             top: 0,
             sticky: None,
             quit: false,
+            theme: Theme::default(),
+            measure: layout::MAX_MEASURE,
+            justify: false,
+            mouse: false,
+            pending: None,
+            search: Search::default(),
+            jumps: Jumps::default(),
+            bookmarks: BTreeMap::new(),
+            notice: None,
+            memory: None,
+            others: VecDeque::new(),
+            file_no: (1, 1),
         };
         app.rows = rows::build(&app.doc, &app.shown_blocks());
         app.resize(80, 24);
@@ -124,11 +176,43 @@ impl App {
         &self.keymap
     }
 
-    /// Handles a key press; keys bound to nothing are ignored.
+    /// Applies the settings of `config`, styles brought to `depth`.
+    pub fn configure(&mut self, config: &Config, depth: Depth) {
+        self.keymap = config.keymap.clone();
+        self.theme = Theme::from_config(&config.theme, depth);
+        self.measure = config.measure;
+        self.justify = config.justify;
+        self.mouse = config.mouse;
+        self.show_outline = config.outline;
+        self.show_people = config.people;
+        self.relayout();
+    }
+
+    /// Whether the mouse wheel should scroll (the config's `mouse`).
+    pub fn mouse(&self) -> bool {
+        self.mouse
+    }
+
+    /// The mouse wheel: `lines` down (negative: up) in the body.
+    pub fn wheel(&mut self, lines: isize) {
+        self.scroll_to(self.top.saturating_add_signed(lines));
+    }
+
+    /// Handles a key press; keys bound to nothing are ignored. After `/`,
+    /// `m` or `'` the key is text or a letter instead.
     pub fn handle_key(&mut self, key: &Key) {
-        if let Some(action) = self.keymap.action(key) {
-            self.update(action);
+        self.notice = None;
+        match self.pending.take() {
+            Some(Pending::Search) => self.search_key(key),
+            Some(Pending::SetMark) => self.mark_key(key, true),
+            Some(Pending::JumpMark) => self.mark_key(key, false),
+            None => {
+                if let Some(action) = self.keymap.action(key) {
+                    self.update(action);
+                }
+            }
         }
+        self.relayout();
     }
 
     /// Handles a key given as a key string (`"ctrl-d"`); for scripted
@@ -156,8 +240,8 @@ impl App {
             Action::PageUp => self.page(-1, false),
             Action::HalfPageDown => self.page(1, true),
             Action::HalfPageUp => self.page(-1, true),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Top => self.top_or_bottom(isize::MIN / 2),
+            Action::Bottom => self.top_or_bottom(isize::MAX / 2),
             Action::Select => self.select(),
             Action::ToggleMatch => self.toggle_match(),
             Action::Clear => self.clear(),
@@ -165,8 +249,17 @@ impl App {
             Action::TogglePeople => self.toggle_pane(Pane::People),
             Action::SwitchSidebar => self.switch_sidebar(),
             Action::ReadingMode => self.toggle_reading(),
+            Action::Search => self.start_search(),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            Action::SetMark => self.pending = Some(Pending::SetMark),
+            Action::JumpMark => self.pending = Some(Pending::JumpMark),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::NextFile => self.switch_file(true),
+            Action::PrevFile => self.switch_file(false),
             Action::Help => self.help = Some(0),
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit(),
         }
         self.relayout();
     }
@@ -185,12 +278,14 @@ impl App {
 
     /// Which sidebars are out, for the layout.
     pub(crate) fn shown(&self) -> Shown {
+        let measure = self.measure;
         match self.mode() {
             Mode::Wide => Shown {
                 outline: self.show_outline,
                 people: self.show_people,
                 overlay: None,
                 lone_right: false,
+                measure,
             },
             Mode::Medium => {
                 let side = self.medium_sidebar();
@@ -199,6 +294,7 @@ impl App {
                     people: side == Some(Pane::People),
                     overlay: None,
                     lone_right: true,
+                    measure,
                 }
             }
             Mode::Narrow => Shown {
@@ -206,6 +302,7 @@ impl App {
                 people: false,
                 overlay: (self.focus != Pane::Body).then_some(self.focus),
                 lone_right: false,
+                measure,
             },
         }
     }
@@ -244,6 +341,7 @@ impl App {
         self.top = rows::row_of(&self.doc, &self.rows, anchor).min(self.max_top());
         self.sticky = None;
         self.sync_outline();
+        self.refresh_hits();
     }
 
     /// Whether each block passes the people filter.
@@ -294,5 +392,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod memory_tests;
 #[cfg(test)]
 mod tests;

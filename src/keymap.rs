@@ -1,7 +1,8 @@
 //! Keys as data: key strings such as `"ctrl-d"`, `"j"`, `"down"`,
 //! `"shift-tab"` parse to a [`Key`] and print back the same way, and a
-//! [`Keymap`] binds keys to [`Action`]s. The defaults are a table here; a
-//! user's config will be merged over them with [`Keymap::bind`].
+//! [`Keymap`] binds keys to [`Action`]s. The defaults are a table here
+//! (kept equal to `assets/config.toml` by a test in `config`); a user's
+//! config is merged over them.
 
 use std::fmt;
 
@@ -249,6 +250,17 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("p", Action::TogglePeople),
     ("s", Action::SwitchSidebar),
     ("z", Action::ReadingMode),
+    ("/", Action::Search),
+    ("n", Action::SearchNext),
+    ("N", Action::SearchPrev),
+    ("m", Action::SetMark),
+    ("'", Action::JumpMark),
+    ("ctrl-o", Action::JumpBack),
+    // Most terminals send ctrl-i as Tab, which stays pane focus; a
+    // terminal that tells them apart gets both.
+    ("ctrl-i", Action::JumpForward),
+    ("]", Action::NextFile),
+    ("[", Action::PrevFile),
     ("?", Action::Help),
     ("q", Action::Quit),
     ("ctrl-c", Action::Quit),
@@ -289,6 +301,12 @@ impl Keymap {
         self.bindings.retain(|(k, _)| *k != key);
         self.bindings.push((key, action));
         Ok(())
+    }
+
+    /// Binds a parsed `key` to `action`, replacing what it did before.
+    pub fn bind_key(&mut self, key: Key, action: Action) {
+        self.bindings.retain(|(k, _)| *k != key);
+        self.bindings.push((key, action));
     }
 
     /// Removes every binding of `key`.

@@ -5,7 +5,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-/// Widest text line the body uses, however wide the pane.
+/// Widest text line the body uses by default, however wide the pane.
 pub const MAX_MEASURE: u16 = 80;
 
 /// A pane of the reader.
@@ -54,6 +54,8 @@ pub struct Shown {
     /// A lone sidebar goes on the right, whichever it is, so switching
     /// between them does not move the text (one-sidebar mode).
     pub lone_right: bool,
+    /// Widest the text gets (the config's `measure`).
+    pub measure: u16,
 }
 
 /// Pane rectangles for one frame.
@@ -99,7 +101,7 @@ pub fn panes(area: Rect, shown: Shown) -> Panes {
     };
     let mut p = Panes {
         body,
-        text: text_area(body),
+        text: text_area(body, shown.measure),
         outline: shown.outline.then_some(outline),
         people: shown.people.then_some(people),
         status,
@@ -113,13 +115,13 @@ pub fn panes(area: Rect, shown: Shown) -> Panes {
 }
 
 /// The text column inside the body: a margin of a column each side when
-/// there is room, at most `MAX_MEASURE` wide, centred.
-fn text_area(body: Rect) -> Rect {
+/// there is room, at most `max` wide, centred.
+fn text_area(body: Rect, max: u16) -> Rect {
     let margin = if body.width >= 24 { 2 } else { 0 };
     let measure = body
         .width
         .saturating_sub(margin)
-        .clamp(1.min(body.width), MAX_MEASURE);
+        .clamp(1.min(body.width), max.max(1));
     let x = body.x + (body.width - measure) / 2;
     Rect {
         x,
@@ -171,6 +173,7 @@ mod tests {
             people: false,
             overlay: None,
             lone_right: false,
+            measure: MAX_MEASURE,
         };
         let p = panes(Rect::new(0, 0, 200, 50), all);
         assert_eq!(p.text.width, MAX_MEASURE);
@@ -185,6 +188,7 @@ mod tests {
             people: true,
             overlay: Some(Pane::People),
             lone_right: false,
+            measure: MAX_MEASURE,
         };
         for lone_right in [false, true] {
             let shown = Shown {

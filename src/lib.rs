@@ -13,9 +13,11 @@ pub mod action;
 pub mod analyse;
 pub mod app;
 pub mod article;
+pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod print;
+pub mod store;
 pub mod term;
 pub mod ui;
 

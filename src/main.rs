@@ -1,6 +1,6 @@
-//! The `byline` command: parse arguments, load and analyse the article,
-//! then open the reader (stdout a terminal) or print JSON, lists or plain
-//! text.
+//! The `byline` command: parse arguments and the config, load and analyse
+//! each article, then open the reader (stdout a terminal) or print JSON,
+//! lists or plain text.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -10,17 +10,21 @@ use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 
 use byline::app::App;
-use byline::article::{Format, detect, load, parse_input};
+use byline::article::{Analysis, Article, Format, detect, load, parse_input};
+use byline::config::Config;
+use byline::config::style::{ColorChoice, Depth};
 use byline::keymap::Keymap;
+use byline::store::{self, Store};
 use byline::{Report, analyse, print, term};
 
 /// A terminal reader for news articles.
 #[derive(Debug, Parser)]
 #[command(version, about, long_about = None)]
 struct Cli {
-    /// Article file to read: text, Markdown, HTML or JSON. `-`, or no FILE
-    /// with a pipe on standard input, reads standard input.
-    file: Option<PathBuf>,
+    /// Article files to read: text, Markdown, HTML or JSON (`]` and `[`
+    /// switch between them). `-`, or no FILE with a pipe on standard input,
+    /// reads standard input.
+    files: Vec<PathBuf>,
 
     /// Print the analysis (blocks, captions, quotes, people) as JSON.
     #[arg(long, conflicts_with_all = ["people", "quotes", "person"])]
@@ -46,6 +50,23 @@ struct Cli {
     /// Print only the paragraphs that name this person (any alias, any case).
     #[arg(long, value_name = "NAME")]
     person: Option<String>,
+
+    /// Config file (default: config.toml in the config directory, or
+    /// $BYLINE_CONFIG).
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+
+    /// Print the default config (commented TOML) and exit.
+    #[arg(long)]
+    print_config: bool,
+
+    /// Colour: auto (off with NO_COLOR or TERM=dumb), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+
+    /// Open at the top, ignoring the saved reading position.
+    #[arg(long)]
+    from_start: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -78,33 +99,59 @@ fn main() -> ExitCode {
     }
 }
 
-/// Where the article comes from.
+/// Where an article comes from.
 enum Input<'a> {
     File(&'a Path),
     Stdin,
 }
 
-fn input(cli: &Cli) -> Result<Input<'_>> {
-    match cli.file.as_deref() {
-        Some(p) if p.as_os_str() == "-" => Ok(Input::Stdin),
-        Some(p) => Ok(Input::File(p)),
-        None if !std::io::stdin().is_terminal() => Ok(Input::Stdin),
-        None => anyhow::bail!(
-            "no article given: pass a FILE, or pipe one in (`cat a.txt | byline`); see --help"
-        ),
+fn inputs(cli: &Cli) -> Result<Vec<Input<'_>>> {
+    if cli.files.is_empty() {
+        if std::io::stdin().is_terminal() {
+            anyhow::bail!(
+                "no article given: pass a FILE, or pipe one in (`cat a.txt | byline`); see --help"
+            );
+        }
+        return Ok(vec![Input::Stdin]);
     }
+    let stdin = cli.files.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin > 1 {
+        anyhow::bail!("standard input (`-`) can be read only once");
+    }
+    Ok(cli
+        .files
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::File(p)
+            }
+        })
+        .collect())
 }
 
-fn run(cli: &Cli) -> Result<()> {
-    let (loaded, source, hint) = match input(cli)? {
+/// One loaded, parsed and analysed article.
+struct Loaded {
+    source: String,
+    path: Option<PathBuf>,
+    text: String,
+    article: Article,
+    analysis: Analysis,
+}
+
+fn load_one(cli: &Cli, input: &Input) -> Result<Loaded> {
+    let (loaded, source, hint, path) = match input {
         Input::File(path) => (
             load::load_path(path)?,
             path.to_string_lossy().into_owned(),
             detect::by_extension(path),
+            Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
         ),
         Input::Stdin => (
             load::load_reader(Path::new("standard input"), std::io::stdin().lock())?,
             "-".to_string(),
+            None,
             None,
         ),
     };
@@ -114,37 +161,85 @@ fn run(cli: &Cli) -> Result<()> {
     let hint = cli.format.map(Format::from).or(hint);
     let (article, _format) = parse_input(&loaded.text, hint).with_context(|| source.clone())?;
     let analysis = analyse::analyse(&article);
+    Ok(Loaded {
+        source,
+        path,
+        text: loaded.text,
+        article,
+        analysis,
+    })
+}
+
+fn run(cli: &Cli) -> Result<()> {
+    if cli.print_config {
+        print!("{}", byline::config::DEFAULT);
+        return Ok(());
+    }
+    // A bad config stops byline before anything else: no setting is ever
+    // silently ignored.
+    let config = Config::load(cli.config.as_deref())?;
+    let inputs = inputs(cli)?;
+    if cli.json && inputs.len() > 1 {
+        anyhow::bail!("--json takes one file; run it once per file");
+    }
     let listing = cli.people || cli.quotes || cli.person.is_some();
-    if !cli.json && !listing && std::io::stdout().is_terminal() {
-        let app = App::new(article, analysis, Keymap::default());
+    let tui = !cli.json && !listing && std::io::stdout().is_terminal();
+    let mut reader: Option<App> = None;
+    let mut text = String::new();
+    for input in &inputs {
+        let one = load_one(cli, input)?;
+        if tui {
+            let mut app = App::new(one.article, one.analysis, Keymap::default());
+            app.configure(&config, Depth::detect(cli.color, |k| std::env::var(k).ok()));
+            if let Some(store) = Store::from_env() {
+                let key = store::content_key(&one.text);
+                let path = one.path.map(|p| p.to_string_lossy().into_owned());
+                for w in app.remember(store, key, path, !cli.from_start) {
+                    eprintln!("byline: warning: {w}");
+                }
+            }
+            match &mut reader {
+                Some(first) => first.add_file(app),
+                None => reader = Some(app),
+            }
+            continue;
+        }
+        text.push_str(&render(cli, &one)?);
+    }
+    if let Some(app) = reader {
         return term::run(app).context("running the reader");
     }
-    let text = if cli.json {
-        let report = Report::new(&source, &article, &analysis);
-        let mut s = serde_json::to_string_pretty(&report).context("writing JSON")?;
-        s.push('\n');
-        s
-    } else if listing {
-        let mut s = String::new();
-        if let Some(name) = &cli.person {
-            s.push_str(
-                &print::render_person(&article, &analysis, name, cli.width)
-                    .with_context(|| source.clone())?,
-            );
-        }
-        if cli.people {
-            s.push_str(&print::render_people(&analysis, cli.width));
-        }
-        if cli.quotes {
-            s.push_str(&print::render_quotes(&analysis, cli.width));
-        }
-        s
-    } else {
-        print::render(&article, cli.width)
-    };
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing output"),
     }
+}
+
+/// JSON, the lists, or the wrapped article, as text.
+fn render(cli: &Cli, one: &Loaded) -> Result<String> {
+    let (article, analysis) = (&one.article, &one.analysis);
+    if cli.json {
+        let report = Report::new(&one.source, article, analysis);
+        let mut s = serde_json::to_string_pretty(&report).context("writing JSON")?;
+        s.push('\n');
+        return Ok(s);
+    }
+    if cli.people || cli.quotes || cli.person.is_some() {
+        let mut s = String::new();
+        if let Some(name) = &cli.person {
+            s.push_str(
+                &print::render_person(article, analysis, name, cli.width)
+                    .with_context(|| one.source.clone())?,
+            );
+        }
+        if cli.people {
+            s.push_str(&print::render_people(analysis, cli.width));
+        }
+        if cli.quotes {
+            s.push_str(&print::render_quotes(analysis, cli.width));
+        }
+        return Ok(s);
+    }
+    Ok(print::render(article, cli.width))
 }

@@ -8,7 +8,10 @@ use std::io;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use ratatui::crossterm::execute;
 
 use crate::app::App;
 use crate::keymap::Key;
@@ -20,6 +23,8 @@ pub enum Msg {
     Key(Key),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
+    /// The mouse wheel turned: lines down (negative: up).
+    Wheel(isize),
     /// Stop now (a signal, later).
     Quit,
 }
@@ -28,6 +33,8 @@ pub enum Msg {
 /// terminal, so every way out of `run` (including `?`) restores it.
 struct Guard {
     terminal: DefaultTerminal,
+    /// Mouse capture is on (the config's `mouse`), to be turned off.
+    mouse: bool,
 }
 
 impl Guard {
@@ -35,12 +42,18 @@ impl Guard {
         // Installs a panic hook that restores the terminal before the
         // panic message is printed.
         let terminal = ratatui::try_init()?;
-        Ok(Guard { terminal })
+        Ok(Guard {
+            terminal,
+            mouse: false,
+        })
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        if self.mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
         ratatui::restore();
     }
 }
@@ -55,6 +68,10 @@ pub fn run(mut app: App) -> io::Result<()> {
             return Err(e);
         }
     };
+    if app.mouse() {
+        execute!(io::stdout(), EnableMouseCapture)?;
+        guard.mouse = true;
+    }
     let size = guard.terminal.size()?;
     app.resize(size.width, size.height);
     while !app.should_quit() {
@@ -74,6 +91,7 @@ fn apply(app: &mut App, msg: Msg) {
     match msg {
         Msg::Key(key) => app.handle_key(&key),
         Msg::Resize(w, h) => app.resize(w, h),
+        Msg::Wheel(n) => app.wheel(n),
         Msg::Quit => app.update(crate::action::Action::Quit),
     }
 }
@@ -95,6 +113,11 @@ fn next_msg(timeout: Option<Duration>) -> io::Result<Option<Msg>> {
     Ok(match event::read()? {
         Event::Key(k) if k.kind == KeyEventKind::Press => Key::from_event(&k).map(Msg::Key),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Msg::Wheel(3)),
+            MouseEventKind::ScrollUp => Some(Msg::Wheel(-3)),
+            _ => None,
+        },
         _ => None,
     })
 }

@@ -22,7 +22,7 @@ use theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme::default();
+        let theme = self.theme;
         let panes = if area == self.area {
             self.panes
         } else {
@@ -40,6 +40,9 @@ impl Widget for &App {
             top: self.top,
             filter: &self.filter,
             flash,
+            hits: &self.search.hits,
+            current_hit: self.search.current,
+            justify: self.justify,
             theme: &theme,
         }
         .render(panes.text.intersection(area), buf);
@@ -85,7 +88,10 @@ impl Widget for &App {
             title: &self.title,
             percent: self.percent(),
             block: (block.map_or(blocks, |b| b + 1), blocks),
+            file: self.file_no,
             filter: self.filter_label(),
+            search: self.search_label(),
+            notice: self.notice.as_deref(),
             hints: self.hints(),
             keymap: self.keymap(),
             theme: &theme,
@@ -121,6 +127,16 @@ impl App {
             (_, Match::All) => " (all)",
         };
         Some(format!("filter: {}{how}", names.join(" + ")))
+    }
+
+    /// "/query▏ 3/17" while typing, "/query 3/17" after.
+    fn search_label(&self) -> Option<String> {
+        if !self.search.typing && self.search.query.is_empty() {
+            return None;
+        }
+        let count = self.search_count().unwrap_or_default();
+        let cursor = if self.search.typing { "▏" } else { "" };
+        Some(format!("/{}{cursor} {count}", self.search.query))
     }
 
     /// The key hints that matter in the current focus.

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 fn byline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
+        // Never the user's own config.
+        .env("BYLINE_CONFIG", tmp("empty.toml", b""))
         .output()
         .expect("run byline")
 }

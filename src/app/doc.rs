@@ -122,12 +122,9 @@ pub fn wrap(article: &Article, marks: &Marks, title: &str, measure: usize) -> Wr
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let mut text = b.text.clone();
-            let credit_at = text.len();
-            if let Some(c) = b.credit.as_deref().filter(|c| !c.is_empty()) {
-                text.push_str(" — ");
-                text.push_str(c);
-            }
+            // The same text search looks in, so offsets agree.
+            let text = super::search::block_text(b);
+            let credit_at = b.text.len();
             let width = if b.is_caption() && measure > 2 * CAPTION_INDENT {
                 measure - CAPTION_INDENT
             } else {

@@ -1,5 +1,6 @@
 //! The named methods `App::update` dispatches to: focus and panes,
-//! scrolling, outline jumps and the people filter.
+//! scrolling, outline jumps and the people filter. Jumps and filter
+//! changes are recorded in the jump list first.
 
 use super::outline::{self, ItemKind};
 use super::rows::{self, Anchor};
@@ -173,8 +174,16 @@ impl App {
         rect.map_or(0, |r| r.height.saturating_sub(2))
     }
 
+    /// `g` / `G`: in the body a jump (recorded), in a list an item.
+    pub(super) fn top_or_bottom(&mut self, delta: isize) {
+        if self.focus == Pane::Body {
+            self.record_jump();
+        }
+        self.move_by(delta);
+    }
+
     /// Puts row `row` at the top of the body and lets the outline follow.
-    fn scroll_to(&mut self, row: usize) {
+    pub(super) fn scroll_to(&mut self, row: usize) {
         self.top = row.min(self.max_top());
         self.sticky = None;
         self.sync_outline();
@@ -206,6 +215,7 @@ impl App {
             return;
         };
         let (block, kind) = (item.block, item.kind);
+        self.record_jump();
         if !self.shown_blocks().get(block).copied().unwrap_or(true) {
             // The filter hides it: showing what was asked for wins.
             self.filter.clear();
@@ -230,6 +240,7 @@ impl App {
     }
 
     fn toggle_person(&mut self, p: usize) {
+        self.record_jump();
         match self.filter.iter().position(|&q| q == p) {
             Some(i) => {
                 self.filter.remove(i);
@@ -241,6 +252,7 @@ impl App {
 
     /// `a`: any ⇄ all.
     pub(super) fn toggle_match(&mut self) {
+        self.record_jump();
         self.matching = match self.matching {
             Match::Any => Match::All,
             Match::All => Match::Any,
@@ -257,6 +269,7 @@ impl App {
         }
         self.flash = None;
         if !self.filter.is_empty() {
+            self.record_jump();
             self.filter.clear();
             self.refilter();
         }

@@ -8,7 +8,7 @@ mod analysis {
     include!("../../tests/support/analysis.rs");
 }
 
-fn app(w: u16, h: u16) -> App {
+pub(super) fn app(w: u16, h: u16) -> App {
     let src = include_str!("../../tests/fixtures/harbour.txt");
     let article = text::parse(src);
     let analysis = analysis::hand_analysis(&article);
@@ -17,13 +17,13 @@ fn app(w: u16, h: u16) -> App {
     app
 }
 
-fn keys(app: &mut App, keys: &str) {
+pub(super) fn keys(app: &mut App, keys: &str) {
     for k in keys.split_whitespace() {
         app.press(k);
     }
 }
 
-fn person(app: &App, name: &str) -> usize {
+pub(super) fn person(app: &App, name: &str) -> usize {
     app.analysis
         .people
         .iter()

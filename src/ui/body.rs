@@ -7,10 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::theme::Theme;
 use crate::app::doc::{CAPTION_INDENT, Mark, Seg, Wrapped};
 use crate::app::outline::ItemKind;
 use crate::app::rows::Row;
+use crate::app::search::Hit;
 
 /// What the outline last jumped to, highlighted in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +49,12 @@ pub struct Body<'a> {
     pub filter: &'a [usize],
     /// Highlighted caption or quote.
     pub flash: Flash,
+    /// Search matches, highlighted.
+    pub hits: &'a [Hit],
+    /// The current match, highlighted more.
+    pub current_hit: Option<usize>,
+    /// Spread words to end lines flush at the measure.
+    pub justify: bool,
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -99,20 +108,46 @@ impl Body<'_> {
             return Line::default();
         };
         let t = self.theme;
-        let base = if b.caption { t.caption } else { Style::new() };
+        let base = if b.caption { t.caption } else { t.body };
         let flash_block = self.flash == Flash::Caption(block);
-        let mut spans = Vec::with_capacity(l.segs.len() + 1);
+        let hits: Vec<(usize, usize, bool)> = self
+            .hits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.block == block)
+            .map(|(i, h)| (h.start, h.end, Some(i) == self.current_hit))
+            .collect();
+        let mut pieces: Vec<(String, Style)> = Vec::with_capacity(l.segs.len() + 1);
+        let mut width = self.doc.measure;
         if b.caption && self.doc.measure > 2 * CAPTION_INDENT {
-            spans.push(Span::styled("▌ ", t.caption_marker));
+            pieces.push(("▌ ".to_string(), t.caption_marker));
+            width -= CAPTION_INDENT;
         }
-        spans.extend(l.segs.iter().map(|s| {
+        let mut pos = l.start;
+        for s in &l.segs {
             let mut style = base.patch(self.seg_style(s));
             if flash_block {
                 style = style.patch(t.flash);
             }
-            Span::styled(s.text.as_str(), style)
-        }));
-        Line::from(spans)
+            for (text, hit) in split_at_hits(&s.text, pos, &hits) {
+                let style = match hit {
+                    Some(true) => style.patch(t.search_current),
+                    Some(false) => style.patch(t.search),
+                    None => style,
+                };
+                pieces.push((text.to_string(), style));
+            }
+            pos += s.text.len();
+        }
+        if self.justify && line + 1 < b.lines.len() {
+            justify(&mut pieces, width);
+        }
+        Line::from(
+            pieces
+                .into_iter()
+                .map(|(text, style)| Span::styled(text, style))
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn seg_style(&self, seg: &Seg) -> Style {
@@ -140,5 +175,108 @@ impl Body<'_> {
             });
         }
         style
+    }
+}
+
+/// `text` (starting at byte `pos` of its block) cut where search hits
+/// start and end; each piece says whether it is in a hit (and whether
+/// that is the current one).
+fn split_at_hits<'t>(
+    text: &'t str,
+    pos: usize,
+    hits: &[(usize, usize, bool)],
+) -> Vec<(&'t str, Option<bool>)> {
+    let end = pos + text.len();
+    let mut cuts = vec![0, text.len()];
+    for &(s, e, _) in hits {
+        for p in [s, e] {
+            if p > pos && p < end && text.is_char_boundary(p - pos) {
+                cuts.push(p - pos);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let at = pos + w[0];
+            let hit = hits
+                .iter()
+                .find(|&&(s, e, _)| s <= at && at < e)
+                .map(|&(_, _, current)| current);
+            (&text[w[0]..w[1]], hit)
+        })
+        .filter(|(t, _)| !t.is_empty())
+        .collect()
+}
+
+/// Widens the spaces between words so the line fills `width` columns.
+fn justify(pieces: &mut [(String, Style)], width: usize) {
+    let used: usize = pieces.iter().map(|(t, _)| t.width()).sum();
+    let gaps: usize = pieces
+        .iter()
+        .map(|(t, _)| t.chars().filter(|&c| c == ' ').count())
+        .sum();
+    let Some(extra) = width.checked_sub(used).filter(|&e| e > 0 && gaps > 0) else {
+        return;
+    };
+    let (each, more) = (extra / gaps, extra % gaps);
+    let mut gap = 0;
+    for (text, _) in pieces.iter_mut() {
+        if !text.contains(' ') {
+            continue;
+        }
+        let mut out = String::with_capacity(text.len() + extra);
+        for c in text.chars() {
+            out.push(c);
+            if c == ' ' {
+                // The last gaps take the odd spaces, so the ragged part
+                // sits at the end of the line where the eye leaves it.
+                let pad = each + usize::from(gap >= gaps - more);
+                out.extend(std::iter::repeat_n(' ', pad));
+                gap += 1;
+            }
+        }
+        *text = out;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hits_split_segments() {
+        let hits = [(4, 7, false), (10, 12, true)];
+        let parts = split_at_hits("xx bar baz qu", 2, &hits);
+        let got: Vec<_> = parts.iter().map(|(t, h)| (*t, *h)).collect();
+        assert_eq!(
+            got,
+            [
+                ("xx", None),
+                (" ba", Some(false)),
+                ("r b", None),
+                ("az", Some(true)),
+                (" qu", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn justify_fills_the_width() {
+        let mut p = vec![
+            ("the cat".to_string(), Style::new()),
+            (" sat on".to_string(), Style::new()),
+        ];
+        justify(&mut p, 20);
+        let line: String = p.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(line.width(), 20);
+        assert!(
+            line.starts_with("the ") && line.ends_with(" on"),
+            "{line:?}"
+        );
+        let mut none = vec![("word".to_string(), Style::new())];
+        justify(&mut none, 20);
+        assert_eq!(none[0].0, "word");
     }
 }

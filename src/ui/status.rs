@@ -21,8 +21,14 @@ pub struct Status<'a> {
     pub percent: usize,
     /// Block at the top (1-based) and block count.
     pub block: (usize, usize),
+    /// This file's number and how many are open.
+    pub file: (usize, usize),
     /// Description of the filter, if one is on.
     pub filter: Option<String>,
+    /// The search and its match count, if there is one.
+    pub search: Option<String>,
+    /// A message that stands in for the title until the next key.
+    pub notice: Option<&'a str>,
     /// Hints as (action, short label), keys looked up in `keymap`.
     pub hints: &'a [(Action, &'a str)],
     /// The live keymap.
@@ -36,8 +42,16 @@ impl Widget for Status<'_> {
         let t = self.theme;
         buf.set_style(area, t.status);
         let w = usize::from(area.width);
-        let pos = format!(" {}% · {}/{} ", self.percent, self.block.0, self.block.1);
-        let filter = self.filter.map(|f| format!(" {f} ")).unwrap_or_default();
+        let mut pos = format!(" {}% · {}/{} ", self.percent, self.block.0, self.block.1);
+        if self.file.1 > 1 {
+            pos = format!(" file {}/{} ·{pos}", self.file.0, self.file.1);
+        }
+        // The search comes first: while typing it is what matters.
+        let filter = [self.search, self.filter]
+            .into_iter()
+            .flatten()
+            .map(|f| format!(" {f} "))
+            .collect::<String>();
         // Hints (most important first) only while the left side keeps a
         // dozen columns; then the filter, cut if need be; the title gets
         // what is left, and goes when that is too little to read.
@@ -60,7 +74,10 @@ impl Widget for Status<'_> {
         let filter = fit(&filter, left_room);
         let title_room = left_room.saturating_sub(filter.width() + 1);
         let mut left = Vec::new();
-        if title_room >= 8 || filter.is_empty() {
+        if let Some(notice) = self.notice {
+            let notice = fit(notice, title_room.max(left_room.min(notice.width())));
+            left.push(Span::styled(format!(" {notice}"), t.status.patch(t.key)));
+        } else if title_room >= 8 || filter.is_empty() {
             let title = fit(self.title, title_room);
             left.push(Span::styled(format!(" {title}"), t.status.patch(t.title)));
         }
