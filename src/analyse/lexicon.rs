@@ -1504,7 +1504,9 @@ pub const ORG_WORDS_MORE: &[&str] = &[
 /// More offices (see `OFFICES`).
 #[rustfmt::skip]
 pub const OFFICES_MORE: &[&str] = &[
-    "Crs", "Canon", "Provost", "Chaplain", "Vicar", "Rev Canon", "Reverend Canon",
+    "Crs", "Canon", "Provost", "Chaplain", "Vicar", "Rev Canon", "Reverend Canon", "Treasurer",
+    "Shadow Treasurer", "Assistant Treasurer", "Shadow Minister", "Shadow Chancellor",
+    "Police Chief", "District Attorney", "State Attorney", "Sheriff's Deputy",
 ];
 
 /// Head words of an office: everything capitalised before them is part of
@@ -1516,7 +1518,7 @@ pub const OFFICE_HEADS: &[&str] = &[
     "Chairman", "Chairwoman", "Chair", "Director", "Governor", "Senator", "Judge", "Justice",
     "Inspector", "Sergeant", "Detective", "Officer", "Coach", "Captain", "Economist", "Analyst",
     "Executive", "Founder", "Manager", "MP", "MPs", "Ambassador", "Prosecutor", "Attorney",
-    "Counsel", "Co-leader", "Whip", "Premier", "Superintendent", "Constable",
+    "Counsel", "Co-leader", "Whip", "Premier", "Superintendent", "Constable", "Treasurer",
 ];
 
 /// Lower-case role nouns: `Craigie Dunn senior economist Mei Lin Foster`
@@ -1576,7 +1578,9 @@ lazy_set!(is_attribution_verb, SPEECH_VERBS, SPEECH_VERBS_MORE);
 pub const SPEECH_VERBS_MORE: &[&str] = &[
     "called", "calls", "labelled", "labeled", "branded", "dubbed", "termed", "hailed",
     "telling", "saying", "adding", "warning", "insisting", "arguing", "explaining", "noting",
-    "writing", "describing", "calling", "claiming", "recalling", "admitting", "slammed", "criticised", "criticized", "praised",
+    "writing", "describing", "calling", "claiming", "recalling", "admitting",
+    "laughs", "smiles", "grins", "shrugs", "sighs", "jokes", "quips", "muses", "shouts",
+    "whispers", "offers", "ventures", "beams", "deadpans", "groans", "winces", "adds", "slammed", "criticised", "criticized", "praised",
 ];
 lazy_set!(is_org_word, ORG_WORDS, ORG_WORDS_MORE);
 lazy_set!(is_place, PLACES);

@@ -396,11 +396,15 @@ fn candidates(
             let starts_office = (2..=4)
                 .any(|n| k + n <= words.len() && lx::is_office_word(&words[k..k + n].join(" ")))
                 || words.get(k + 1).is_some_and(|n| lx::is_office_head(n));
-            let opener = run[k].sentence_start
-                && k + 1 < words.len()
-                && common
-                && !lx::is_given_name(w)
-                && !starts_office;
+            // `Co-author Dr Wiremu Tapsell`: a name never precedes an honorific.
+            let before_honorific =
+                words.get(k + 1).is_some_and(|n| lx::is_honorific(n)) && !lx::is_given_name(w);
+            let opener = before_honorific
+                || run[k].sentence_start
+                    && k + 1 < words.len()
+                    && common
+                    && !lx::is_given_name(w)
+                    && !starts_office;
             if lx::is_not_name(w) || w == "of" || lx::is_particle(w) || opener {
                 k += 1;
             } else {
@@ -452,7 +456,15 @@ fn candidates(
                 .last()
                 .is_some_and(|l| (l.ends_with("ers") || l.ends_with("ans")) && !lx::is_surname(l));
         let te_place = untitled && core.len() >= 2 && core[0] == "Te" && !given_first;
-        if (thingy || demonym || te_place) && !core.is_empty() {
+        // `Breathe Together`, `Finding Margot`: programmes and works named
+        // with ordinary words or led by a gerund.
+        let common_only = untitled
+            && core
+                .iter()
+                .all(|w| lx::is_common_word(w) && !lx::is_given_name(w) && !lx::is_surname(w));
+        let gerund =
+            untitled && core.len() >= 2 && core[0].ends_with("ing") && lx::is_common_word(&core[0]);
+        if (thingy || demonym || te_place || common_only || gerund) && !core.is_empty() {
             continue;
         }
         // `Dame Companion of …`: a title before a common word is no name.

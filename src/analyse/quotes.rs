@@ -325,8 +325,11 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         if i == sentence_from {
             return None;
         }
+        // Only a relative pronoun whose clause reaches the verb counts:
+        // in `X, a consultant who was not involved, said` the comma closes it.
         let rel = (sentence_from..i - 1)
             .rev()
+            .take_while(|&k| !seg[tokens[k].end..tokens[k + 1].start].contains(','))
             .find(|&k| matches!(tokens[k].text, "that" | "which" | "whom" | "who"))
             .map_or(sentence_from, |k| k + 1);
         // `Justice Miriam Okafor, who described it as “…”`: the speaker is
@@ -574,6 +577,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                     first,
                 )
             })
+            .or_else(|| action_beat(article, people, first, prev_close))
             .unwrap_or((None, None));
         // Nicknames and titles (`"The Hammer"`) are quoted, not spoken.
         let inner_text: String = q
@@ -765,6 +769,45 @@ const DETERMINERS: &[&str] = &[
     "locals",
     "friends",
 ];
+
+/// `Lindgren laughs and picks up her umbrella. “Go and see it.”`: a short
+/// sentence about a person, right before a quote that opens a sentence,
+/// hands the quote to them.
+fn action_beat(
+    article: &Article,
+    people: &People,
+    at: Span,
+    prev_close: usize,
+) -> Option<(Option<String>, Option<usize>)> {
+    let text = article.blocks[at.block].text.as_str();
+    let before = text[prev_close..at.start].trim_end();
+    if !before.ends_with(['.', '!', '?']) || prev_close > 0 {
+        return None;
+    }
+    let body = &before[..before.len() - 1];
+    let start = body.rfind(['.', '!', '?', '”', '"']).map_or(0, |p| {
+        p + body[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let sentence = body[start..].trim_start();
+    let s = prev_close + start + (body[start..].len() - sentence.len());
+    if sentence.split_whitespace().count() > 15 {
+        return None;
+    }
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    if let Some(m) = people.in_block(at.block).iter().find(|m| m.span.start == s) {
+        return Some((
+            Some(text[m.span.start..m.span.end].to_string()),
+            Some(m.person),
+        ));
+    }
+    let gender = match first {
+        "He" => Gender::Male,
+        "She" => Gender::Female,
+        _ => return None,
+    };
+    let p = pronoun_target(article, people, at, Some(gender))?;
+    Some((Some(people.people[p].name.clone()), Some(p)))
+}
 
 /// A mention that can head a subject starting at `from`: not possessive
 /// (`Quist’s lawyer`) and not after a preposition (`a spokesman for the Duke`).
