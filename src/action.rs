@@ -70,6 +70,8 @@ actions! {
     SwitchSidebar,
     /// Reading mode: the body alone, toggled
     ReadingMode,
+    /// Copy the focused quote, or the top paragraph, to the clipboard
+    Copy,
     /// Show or hide this help
     Help,
     /// Quit

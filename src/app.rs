@@ -6,6 +6,7 @@ pub mod doc;
 mod nav;
 pub mod outline;
 pub mod rows;
+mod ssh;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -69,6 +70,8 @@ pub struct App {
     /// creep backwards).
     sticky: Option<rows::Anchor>,
     quit: bool,
+    /// Text for the terminal to copy (OSC 52), set by `y`.
+    clipboard: Option<String>,
 }
 
 impl App {
@@ -108,6 +111,7 @@ impl App {
             top: 0,
             sticky: None,
             quit: false,
+            clipboard: None,
         };
         app.rows = rows::build(&app.doc, &app.shown_blocks());
         app.resize(80, 24);
@@ -166,6 +170,7 @@ impl App {
             Action::SwitchSidebar => self.switch_sidebar(),
             Action::ReadingMode => self.toggle_reading(),
             Action::Help => self.help = Some(0),
+            Action::Copy => self.copy(),
             Action::Quit => self.quit = true,
         }
         self.relayout();

@@ -15,6 +15,7 @@ pub mod app;
 pub mod article;
 pub mod keymap;
 pub mod layout;
+pub mod lean;
 pub mod print;
 pub mod term;
 pub mod ui;

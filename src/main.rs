@@ -28,6 +28,11 @@ struct Cli {
     /// Width for plain-text output.
     #[arg(long, default_value_t = 80, value_name = "N")]
     width: usize,
+
+    /// Use the mouse: wheel scrolls, click selects. Off by default so the
+    /// terminal's own selection and copy keep working.
+    #[arg(long)]
+    mouse: bool,
 }
 
 fn main() -> ExitCode {
@@ -53,7 +58,8 @@ fn run(cli: &Cli) -> Result<()> {
     let analysis = analyse::analyse(&article);
     if !cli.json && std::io::stdout().is_terminal() {
         let app = App::new(article, analysis, Keymap::default());
-        return term::run(app).context("running the reader");
+        let opts = term::Options { mouse: cli.mouse };
+        return term::run(app, opts).context("running the reader");
     }
     let mut out = std::io::stdout().lock();
     let source = cli.file.to_string_lossy();
