@@ -115,7 +115,7 @@ impl<W: Write> Screen<W> {
         if after + 16 >= before {
             return;
         }
-        if !self.pen.is_default() {
+        if !self.pen.erases_clean() {
             encode::sgr(out, self.pen, Pen::default());
             self.pen = Pen::default();
         }
@@ -162,8 +162,10 @@ impl<W: Write> Screen<W> {
         let from = (tail..w).find(|&x| differs(x)).unwrap_or(tail);
         if erase {
             self.goto(out, next, from, y);
-            encode::sgr(out, self.pen, Pen::default());
-            self.pen = Pen::default();
+            if !self.pen.erases_clean() {
+                encode::sgr(out, self.pen, Pen::default());
+                self.pen = Pen::default();
+            }
             out.extend_from_slice(b"\x1b[K");
             for x in from..w {
                 self.shown[(x, y)] = Cell::default();

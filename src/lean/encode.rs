@@ -34,6 +34,12 @@ impl Pen {
     pub fn is_default(&self) -> bool {
         *self == Pen::default()
     }
+
+    /// Whether scrolls and erases with this pen leave default blanks
+    /// (they take the background, and some terminals reverse video).
+    pub fn erases_clean(&self) -> bool {
+        self.bg == Color::Reset && !self.modifier.contains(Modifier::REVERSED)
+    }
 }
 
 const MODIFIERS: [(Modifier, u8); 9] = [
