@@ -115,7 +115,7 @@ impl<W: Write> Screen<W> {
         if after + 16 >= before {
             return;
         }
-        if !self.pen.erases_clean() {
+        if !self.pen.is_default() {
             encode::sgr(out, self.pen, Pen::default());
             self.pen = Pen::default();
         }
@@ -162,7 +162,7 @@ impl<W: Write> Screen<W> {
         let from = (tail..w).find(|&x| differs(x)).unwrap_or(tail);
         if erase {
             self.goto(out, next, from, y);
-            if !self.pen.erases_clean() {
+            if !self.pen.is_default() {
                 encode::sgr(out, self.pen, Pen::default());
                 self.pen = Pen::default();
             }

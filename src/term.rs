@@ -165,8 +165,39 @@ fn size() -> (u16, u16) {
     terminal::size().map_or((80, 24), |(w, h)| (w.max(1), h.max(1)))
 }
 
-/// The body rows and top row of the last frame, to tell a scroll.
-type Place = (Rect, Rect, usize);
+/// Turns the app into frames and tells the writer when a frame is the
+/// last one with the body scrolled (same panes, another top row), so it
+/// can let the terminal scroll.
+#[derive(Debug, Default)]
+pub struct Painter {
+    /// Body pane, text column and top row of the last frame.
+    last: Option<(Rect, Rect, usize)>,
+}
+
+impl Painter {
+    /// The next frame and, when only the body moved, the scroll.
+    pub fn frame(&mut self, app: &App) -> (Buffer, Option<Scroll>) {
+        let area = app.area;
+        let mut buf = Buffer::empty(area);
+        app.render(area, &mut buf);
+        let now = (app.panes.body, app.panes.text, app.top);
+        let scroll = self
+            .last
+            .filter(|l| (l.0, l.1) == (now.0, now.1) && l.2 != now.2)
+            .map(|l| Scroll {
+                rows: now.0.y..now.0.bottom(),
+                lines: i32::try_from(now.2).unwrap_or(i32::MAX)
+                    - i32::try_from(l.2).unwrap_or(i32::MAX),
+            });
+        self.last = Some(now);
+        (buf, scroll)
+    }
+
+    /// Forget the last frame (the screen was redrawn or resized).
+    pub fn forget(&mut self) {
+        self.last = None;
+    }
+}
 
 fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()> {
     let mut screen = Screen::new(io::stdout());
@@ -174,11 +205,12 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
     app.resize(w, h);
     let input = spawn_reader();
     let mut decoder = Decoder::default();
-    let mut last: Option<Place> = None;
+    let mut painter = Painter::default();
     let mut dirty = true;
     while !app.should_quit() {
         if dirty {
-            last = Some(draw(&mut screen, app, last)?);
+            let (frame, scroll) = painter.frame(app);
+            screen.draw(&frame, scroll)?;
             if let Some(text) = app.take_clipboard() {
                 screen.raw(osc52(&text).as_bytes())?;
             }
@@ -203,7 +235,7 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
             match i {
                 Input::Key(k) if k == Key::new(Code::Char('z'), true, false, false) => {
                     suspend(&mut screen, app, opts)?;
-                    last = None;
+                    painter.forget();
                 }
                 Input::Key(k) => app.handle_key(&k),
                 Input::Mouse(Mouse::Wheel(lines, x, y)) => app.wheel(x, y, lines),
@@ -218,39 +250,22 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
         }
         if signals.take_suspend() {
             suspend(&mut screen, app, opts)?;
-            last = None;
+            painter.forget();
             dirty = true;
         }
         if signals.take_resumed() {
             screen.invalidate();
-            last = None;
+            painter.forget();
             dirty = true;
         }
         if signals.take_resized() {
             let (w, h) = size();
             app.resize(w, h);
-            last = None;
+            painter.forget();
             dirty = true;
         }
     }
     Ok(())
-}
-
-/// Draws a frame; when only the body scrolled since `last`, lets the
-/// writer scroll the terminal instead of redrawing the rows.
-fn draw(screen: &mut Screen<io::Stdout>, app: &App, last: Option<Place>) -> io::Result<Place> {
-    let area = app.area;
-    let mut buf = Buffer::empty(area);
-    app.render(area, &mut buf);
-    let now = (app.panes.body, app.panes.text, app.top);
-    let scroll = last
-        .filter(|l| (l.0, l.1) == (now.0, now.1) && l.2 != now.2)
-        .map(|l| Scroll {
-            rows: now.0.y..now.0.bottom(),
-            lines: now.2 as i32 - l.2 as i32,
-        });
-    screen.draw(&buf, scroll)?;
-    Ok(now)
 }
 
 /// Ctrl-z: give the terminal back, stop, and on resume take it again and

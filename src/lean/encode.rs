@@ -30,15 +30,10 @@ impl Pen {
         }
     }
 
-    /// Whether erasing with this pen leaves default blanks.
+    /// Whether erasing with this pen leaves default blanks: terminals
+    /// give erased cells the pen's colours, so scrolls and `EL` need it.
     pub fn is_default(&self) -> bool {
         *self == Pen::default()
-    }
-
-    /// Whether scrolls and erases with this pen leave default blanks
-    /// (they take the background, and some terminals reverse video).
-    pub fn erases_clean(&self) -> bool {
-        self.bg == Color::Reset && !self.modifier.contains(Modifier::REVERSED)
     }
 }
 
