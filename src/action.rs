@@ -88,6 +88,8 @@ actions! {
     NextFile,
     /// Previous file
     PrevFile,
+    /// Copy the focused quote, or the top paragraph, to the clipboard
+    Copy,
     /// Show or hide this help
     Help,
     /// Quit

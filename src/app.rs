@@ -10,6 +10,7 @@ mod nav;
 pub mod outline;
 pub mod rows;
 pub mod search;
+mod ssh;
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
@@ -98,6 +99,8 @@ pub struct App {
     others: VecDeque<App>,
     /// This file's number (1-based) and how many are open.
     pub(crate) file_no: (usize, usize),
+    /// Text for the terminal to copy (OSC 52), set by `y`.
+    clipboard: Option<String>,
 }
 
 /// What the next key is for, when it is not an action.
@@ -160,6 +163,7 @@ impl App {
             memory: None,
             others: VecDeque::new(),
             file_no: (1, 1),
+            clipboard: None,
         };
         app.rows = rows::build(&app.doc, &app.shown_blocks());
         app.resize(80, 24);
@@ -191,11 +195,6 @@ impl App {
     /// Whether the mouse wheel should scroll (the config's `mouse`).
     pub fn mouse(&self) -> bool {
         self.mouse
-    }
-
-    /// The mouse wheel: `lines` down (negative: up) in the body.
-    pub fn wheel(&mut self, lines: isize) {
-        self.scroll_to(self.top.saturating_add_signed(lines));
     }
 
     /// Handles a key press; keys bound to nothing are ignored. After `/`,
@@ -259,6 +258,7 @@ impl App {
             Action::NextFile => self.switch_file(true),
             Action::PrevFile => self.switch_file(false),
             Action::Help => self.help = Some(0),
+            Action::Copy => self.copy(),
             Action::Quit => self.quit(),
         }
         self.relayout();

@@ -239,6 +239,7 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("ctrl-b", Action::PageUp),
     ("ctrl-d", Action::HalfPageDown),
     ("ctrl-u", Action::HalfPageUp),
+    ("y", Action::Copy),
     ("g", Action::Top),
     ("home", Action::Top),
     ("G", Action::Bottom),

@@ -16,6 +16,7 @@ pub mod article;
 pub mod config;
 pub mod keymap;
 pub mod layout;
+pub mod lean;
 pub mod print;
 pub mod store;
 pub mod term;

@@ -67,6 +67,12 @@ struct Cli {
     /// Open at the top, ignoring the saved reading position.
     #[arg(long)]
     from_start: bool,
+
+    /// Use the mouse: wheel scrolls, click selects (also `mouse = true` in
+    /// the config). Off by default so the terminal's own selection and
+    /// copy keep working.
+    #[arg(long)]
+    mouse: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -207,7 +213,10 @@ fn run(cli: &Cli) -> Result<()> {
         text.push_str(&render(cli, &one)?);
     }
     if let Some(app) = reader {
-        return term::run(app).context("running the reader");
+        let opts = term::Options {
+            mouse: cli.mouse || app.mouse(),
+        };
+        return term::run(app, opts).context("running the reader");
     }
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

@@ -1,126 +1,281 @@
-//! The terminal: a guard that enters raw mode and the alternate screen
-//! and always leaves them (on quit, on error, and via ratatui's panic
-//! hook on panic), and the event loop. Events become [`Msg`]s in one
-//! place, so other sources (SIGHUP, SIGTERM) can be added as messages
-//! without touching the loop.
+//! The terminal: entering and always leaving raw mode, the alternate
+//! screen, the hidden cursor and mouse reporting (in reverse order, on
+//! quit, error, panic, SIGHUP, SIGTERM and SIGINT), suspending on Ctrl-z,
+//! and the event loop, built for SSH: no start-up query of the terminal,
+//! keys decoded by hand so a slow link cannot split an arrow into Esc
+//! (`input`), and frames written by the lean writer (`crate::lean`).
 
-use std::io;
+mod clip;
+pub mod input;
+mod signals;
+
+use std::io::{self, Read, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::terminal;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::keymap::Key;
+use crate::keymap::{Code, Key};
+use crate::lean::{Screen, Scroll};
+use input::{Decoder, ESC_WAIT, Input, Mouse};
+use signals::Signals;
 
-/// What the loop reacts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    /// A key was pressed.
-    Key(Key),
-    /// The terminal is now this many columns and rows.
-    Resize(u16, u16),
-    /// The mouse wheel turned: lines down (negative: up).
-    Wheel(isize),
-    /// Stop now (a signal, later).
-    Quit,
+pub use clip::osc52;
+
+/// How the reader uses the terminal.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Report the mouse (wheel, clicks). Off by default so that the
+    /// terminal's own selection and copy keep working.
+    pub mouse: bool,
 }
 
-/// Owns the terminal while the reader runs; dropping it restores the
-/// terminal, so every way out of `run` (including `?`) restores it.
-struct Guard {
-    terminal: DefaultTerminal,
-    /// Mouse capture is on (the config's `mouse`), to be turned off.
-    mouse: bool,
+/// What was turned on, in order; [`restore`] undoes it in reverse.
+#[derive(Debug, Clone, Copy)]
+enum Mode {
+    Raw,
+    AltScreen,
+    HiddenCursor,
+    Mouse,
 }
 
-impl Guard {
-    fn new() -> io::Result<Self> {
-        // Installs a panic hook that restores the terminal before the
-        // panic message is printed.
-        let terminal = ratatui::try_init()?;
-        Ok(Guard {
-            terminal,
-            mouse: false,
-        })
+static ACTIVE: Mutex<Vec<Mode>> = Mutex::new(Vec::new());
+
+/// How often an idle loop wakes to look at signal flags.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Turns the reader's terminal modes on.
+fn enter(opts: Options) -> io::Result<()> {
+    let mut steps = vec![Mode::Raw, Mode::AltScreen, Mode::HiddenCursor];
+    if opts.mouse {
+        steps.push(Mode::Mouse);
     }
+    let mut out = io::stdout();
+    for step in steps {
+        match step {
+            Mode::Raw => terminal::enable_raw_mode()?,
+            Mode::AltScreen => out.write_all(b"\x1b[?1049h")?,
+            Mode::HiddenCursor => out.write_all(b"\x1b[?25l")?,
+            // Clicks and the wheel, SGR-encoded (no motion reports).
+            Mode::Mouse => out.write_all(b"\x1b[?1000h\x1b[?1006h")?,
+        }
+        active().push(step);
+    }
+    out.flush()
 }
+
+fn active() -> std::sync::MutexGuard<'static, Vec<Mode>> {
+    ACTIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Leaves every mode [`enter`] turned on, last first. Safe to call more
+/// than once and from the panic hook; errors (a hung-up terminal) are
+/// ignored, since there is nothing left to tell.
+pub fn restore() {
+    let steps: Vec<Mode> = std::mem::take(&mut *active());
+    if steps.is_empty() {
+        return;
+    }
+    let mut out = io::stdout();
+    // Default colours and the whole screen as the scrolling region.
+    let _ = out.write_all(b"\x1b[m\x1b[r");
+    for step in steps.into_iter().rev() {
+        let _ = match step {
+            Mode::Mouse => out.write_all(b"\x1b[?1006l\x1b[?1000l"),
+            Mode::HiddenCursor => out.write_all(b"\x1b[?25h"),
+            Mode::AltScreen => out.write_all(b"\x1b[?1049l"),
+            Mode::Raw => {
+                let _ = out.flush();
+                terminal::disable_raw_mode()
+            }
+        };
+    }
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped, whatever the way out.
+struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        if self.mouse {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-        }
-        ratatui::restore();
+        restore();
     }
 }
 
-/// Runs the reader until the user quits.
-pub fn run(mut app: App) -> io::Result<()> {
-    let mut guard = match Guard::new() {
-        Ok(g) => g,
-        Err(e) => {
-            // Raw mode may be half on; leave the terminal as we found it.
-            ratatui::restore();
-            return Err(e);
-        }
-    };
-    if app.mouse() {
-        execute!(io::stdout(), EnableMouseCapture)?;
-        guard.mouse = true;
+/// Restores the terminal before the panic message is printed.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Runs the reader until the user quits or a signal ends it; the reading
+/// position is saved ([`App::save_position`]) on every way out,
+/// including a panic.
+pub fn run(mut app: App, opts: Options) -> io::Result<()> {
+    install_panic_hook();
+    let signals = Signals::register()?;
+    let guard = Guard;
+    enter(opts)?;
+    let result = catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &signals, opts)));
+    app.save_position();
+    drop(guard);
+    match result {
+        Ok(r) => r,
+        Err(panic) => resume_unwind(panic),
     }
-    let size = guard.terminal.size()?;
-    app.resize(size.width, size.height);
+}
+
+/// Reads standard input on a thread; `None` means it closed (hang-up).
+fn spawn_reader() -> Receiver<Option<Vec<u8>>> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut stdin = io::stdin();
+        let mut buf = [0u8; 4096];
+        loop {
+            match stdin.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if tx.send(Some(buf[..n].to_vec())).is_err() {
+                        return;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+        let _ = tx.send(None);
+    });
+    rx
+}
+
+/// The terminal size, never zero.
+fn size() -> (u16, u16) {
+    terminal::size().map_or((80, 24), |(w, h)| (w.max(1), h.max(1)))
+}
+
+/// Turns the app into frames and tells the writer when a frame is the
+/// last one with the body scrolled (same panes, another top row), so it
+/// can let the terminal scroll.
+#[derive(Debug, Default)]
+pub struct Painter {
+    /// Body pane, text column and top row of the last frame.
+    last: Option<(Rect, Rect, usize)>,
+}
+
+impl Painter {
+    /// The next frame and, when only the body moved, the scroll.
+    pub fn frame(&mut self, app: &App) -> (Buffer, Option<Scroll>) {
+        let area = app.area;
+        let mut buf = Buffer::empty(area);
+        app.render(area, &mut buf);
+        let now = (app.panes.body, app.panes.text, app.top);
+        let scroll = self
+            .last
+            .filter(|l| (l.0, l.1) == (now.0, now.1) && l.2 != now.2)
+            .map(|l| Scroll {
+                rows: now.0.y..now.0.bottom(),
+                lines: i32::try_from(now.2).unwrap_or(i32::MAX)
+                    - i32::try_from(l.2).unwrap_or(i32::MAX),
+            });
+        self.last = Some(now);
+        (buf, scroll)
+    }
+
+    /// Forget the last frame (the screen was redrawn or resized).
+    pub fn forget(&mut self) {
+        self.last = None;
+    }
+}
+
+fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()> {
+    let mut screen = Screen::new(io::stdout());
+    let (w, h) = size();
+    app.resize(w, h);
+    let input = spawn_reader();
+    let mut decoder = Decoder::default();
+    let mut painter = Painter::default();
+    let mut dirty = true;
     while !app.should_quit() {
-        guard.terminal.draw(|f| f.render_widget(&app, f.area()))?;
-        // Drain what is queued before drawing again, so a burst of keys
-        // (or a key held down) costs one frame.
-        let mut next = next_msg(None)?;
-        while let Some(msg) = next {
-            apply(&mut app, msg);
-            next = next_msg(Some(Duration::ZERO))?;
+        if dirty {
+            let (frame, scroll) = painter.frame(app);
+            screen.draw(&frame, scroll)?;
+            if let Some(text) = app.take_clipboard() {
+                screen.raw(osc52(&text).as_bytes())?;
+            }
+            dirty = false;
+        }
+        let wait = if decoder.is_waiting() { ESC_WAIT } else { TICK };
+        let mut inputs = Vec::new();
+        match input.recv_timeout(wait) {
+            Ok(Some(bytes)) => {
+                inputs = decoder.feed(&bytes);
+                // Take what else is queued, so a burst costs one frame.
+                while let Ok(Some(more)) = input.try_recv() {
+                    inputs.extend(decoder.feed(&more));
+                }
+            }
+            Ok(None) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Timeout) if decoder.is_waiting() => inputs = decoder.timeout(),
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        for i in inputs {
+            dirty = true;
+            match i {
+                Input::Key(k) if k == Key::new(Code::Char('z'), true, false, false) => {
+                    suspend(&mut screen, app, opts)?;
+                    painter.forget();
+                }
+                Input::Key(k) => app.handle_key(&k),
+                Input::Mouse(Mouse::Wheel(lines, x, y)) => app.wheel(x, y, lines),
+                Input::Mouse(Mouse::Click(x, y)) => app.click(x, y),
+            }
+            if app.should_quit() {
+                return Ok(());
+            }
+        }
+        if signals.quit() {
+            return Ok(());
+        }
+        if signals.take_suspend() {
+            suspend(&mut screen, app, opts)?;
+            painter.forget();
+            dirty = true;
+        }
+        if signals.take_resumed() {
+            screen.invalidate();
+            painter.forget();
+            dirty = true;
+        }
+        if signals.take_resized() {
+            let (w, h) = size();
+            app.resize(w, h);
+            painter.forget();
+            dirty = true;
         }
     }
     Ok(())
 }
 
-fn apply(app: &mut App, msg: Msg) {
-    match msg {
-        Msg::Key(key) => app.handle_key(&key),
-        Msg::Resize(w, h) => app.resize(w, h),
-        Msg::Wheel(n) => app.wheel(n),
-        Msg::Quit => app.update(crate::action::Action::Quit),
-    }
+/// Ctrl-z: give the terminal back, stop, and on resume take it again and
+/// redraw everything (the shell drew over the screen meanwhile).
+fn suspend(screen: &mut Screen<io::Stdout>, app: &mut App, opts: Options) -> io::Result<()> {
+    restore();
+    signals::stop();
+    enter(opts)?;
+    screen.invalidate();
+    let (w, h) = size();
+    app.resize(w, h);
+    Ok(())
 }
-
-/// The next message; waits at most `timeout` (`None`: until one comes).
-/// Only key presses count, not releases or repeats' releases.
-fn next_msg(timeout: Option<Duration>) -> io::Result<Option<Msg>> {
-    match timeout {
-        Some(t) => {
-            if !event::poll(t)? {
-                return Ok(None);
-            }
-        }
-        // Wake up now and then rather than block in `read`, so that a
-        // signal flag (SIGHUP, SIGTERM) can be checked here and turned
-        // into `Msg::Quit`.
-        None => while !event::poll(TICK)? {},
-    }
-    Ok(match event::read()? {
-        Event::Key(k) if k.kind == KeyEventKind::Press => Key::from_event(&k).map(Msg::Key),
-        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Msg::Wheel(3)),
-            MouseEventKind::ScrollUp => Some(Msg::Wheel(-3)),
-            _ => None,
-        },
-        _ => None,
-    })
-}
-
-/// How often an idle loop wakes.
-const TICK: Duration = Duration::from_millis(250);

@@ -1,0 +1,2 @@
+// Shared helpers for the integration tests that declare `mod support;`.
+pub mod pty;
