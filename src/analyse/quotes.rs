@@ -325,16 +325,27 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         if i == sentence_from {
             return None;
         }
+        // `… he told detectives`: the pronoun right before the verb.
+        if PRONOUNS.contains(&tokens[i - 1].text) {
+            return Some((from + tokens[i - 1].start, from + tokens[i - 1].end));
+        }
         // Only a relative pronoun whose clause reaches the verb counts:
         // in `X, a consultant who was not involved, said` the comma closes it.
-        let rel = (sentence_from..i - 1)
-            .rev()
-            .take_while(|&k| !seg[tokens[k].end..tokens[k + 1].start].contains(','))
-            .find(|&k| matches!(tokens[k].text, "that" | "which" | "whom" | "who"))
-            .map_or(sentence_from, |k| k + 1);
-        // `Justice Miriam Okafor, who described it as “…”`: the speaker is
-        // the capitalised name the relative clause hangs on.
+        let closed = seg[tokens[i - 1].end..tokens[i].start].contains(',');
+        let rel = if closed {
+            sentence_from
+        } else {
+            (sentence_from..i)
+                .rev()
+                .take_while(|&k| {
+                    k + 1 >= i || !seg[tokens[k].end..tokens[k + 1].start].contains(',')
+                })
+                .find(|&k| matches!(tokens[k].text, "that" | "which" | "whom" | "who"))
+                .map_or(sentence_from, |k| k + 1)
+        };
         if rel > sentence_from + 1 && tokens[rel - 1].text == "who" {
+            // `Justice Miriam Okafor, who described it as “…”`: the speaker
+            // is the capitalised name the relative clause hangs on.
             let mut k = rel - 2;
             while k > sentence_from
                 && tokens[k - 1].is_capitalised()
@@ -345,6 +356,14 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             if tokens[rel - 2].is_capitalised() {
                 return Some((from + tokens[k].start, from + tokens[rel - 2].end));
             }
+            // `A woman who lives across the street said`: the noun phrase.
+            return Some((
+                from + tokens[sentence_from].start,
+                from + tokens[rel - 2].end,
+            ));
+        }
+        if rel >= i {
+            return None;
         }
         let s = tokens[rel].start;
         let e = tokens[i - 1].end;
@@ -790,11 +809,18 @@ fn action_beat(
     });
     let sentence = body[start..].trim_start();
     let s = prev_close + start + (body[start..].len() - sentence.len());
-    if sentence.split_whitespace().count() > 15 {
+    if sentence.split_whitespace().count() > 25 {
         return None;
     }
     let first = sentence.split_whitespace().next().unwrap_or("");
-    if let Some(m) = people.in_block(at.block).iter().find(|m| m.span.start == s) {
+    // The sentence's subject: a name among its first words (`Wallabies
+    // coach Mick Dorrington was frustrated …`).
+    if let Some(m) = people.in_block(at.block).iter().find(|m| {
+        m.span.start >= s
+            && text[s..m.span.start].split_whitespace().count() <= 3
+            && !text[s..m.span.start].contains(',')
+            && subject_like(text, s, m)
+    }) {
         return Some((
             Some(text[m.span.start..m.span.end].to_string()),
             Some(m.person),
