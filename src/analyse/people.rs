@@ -27,6 +27,10 @@ struct Cand {
     evidence: bool,
     /// First word of a sentence with nothing else to go on.
     sentence_start: bool,
+    /// Named as a firm (`publisher X`, `X’s chief executive`).
+    org_cue: bool,
+    /// Followed by an age (`X, 45,`): a person.
+    age: bool,
 }
 
 impl Cand {
@@ -296,6 +300,93 @@ fn namey(t: &Token) -> bool {
     true
 }
 
+/// Nouns that put a firm's name after them (`publisher Harland Briggs`).
+const ORG_NOUNS: &[&str] = &[
+    "publisher",
+    "firm",
+    "company",
+    "bank",
+    "label",
+    "brand",
+    "retailer",
+    "insurer",
+    "lender",
+    "broker",
+    "consultancy",
+    "agency",
+    "chain",
+    "startup",
+    "start-up",
+    "airline",
+    "studio",
+    "developer",
+    "manufacturer",
+    "supplier",
+    "carmaker",
+    "automaker",
+    "conglomerate",
+    "group",
+    "operator",
+    "utility",
+    "distributor",
+    "outfitter",
+    "boutique",
+    "house",
+    "imprint",
+    "practice",
+    "partnership",
+    "lab",
+    "laboratory",
+    "network",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+];
+
+/// What only a firm has (`Ashby Lowe’s chief executive`, `X’s shares`).
+const POSSESSED_BY_ORGS: &[&str] = &[
+    "chief executive",
+    "chief financial",
+    "chief operating",
+    "ceo",
+    "board",
+    "shares",
+    "shareholders",
+    "staff",
+    "employees",
+    "workforce",
+    "customers",
+    "clients",
+    "revenue",
+    "profit",
+    "profits",
+    "earnings",
+    "headquarters",
+    "network",
+    "website",
+    "stores",
+    "offices",
+    "subsidiary",
+    "parent",
+    "brand",
+    "products",
+    "stock",
+    "share price",
+    "executives",
+    "management",
+    "chairman",
+    "chairwoman",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "founder",
+    "co-founder",
+    "managing director",
+    "annual",
+    "quarterly",
+    "balance sheet",
+];
+
 const LOCATIVE: &[&str] = &[
     "in",
     "at",
@@ -537,6 +628,15 @@ fn candidates(
         let label = before.is_empty() && after.starts_with(':');
         let evidence =
             lx::is_speech_verb(next_word) || lx::is_speech_verb(prev_clean) || age || label;
+        // Cues that the name is a firm's: `publisher Harland Briggs`,
+        // `the label Aurelie Voss`, `Ashby Lowe's chief executive`.
+        let possessed = after
+            .strip_prefix("’s ")
+            .or_else(|| after.strip_prefix("'s "))
+            .map(|a| a.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        let org_cue = ORG_NOUNS.contains(&prev_clean.to_lowercase().as_str())
+            || POSSESSED_BY_ORGS.iter().any(|p| possessed.starts_with(p));
         let core_start = if core.is_empty() {
             run[0].start
         } else {
@@ -551,6 +651,8 @@ fn candidates(
             territory,
             core_start,
             evidence,
+            org_cue,
+            age,
             sentence_start: first_sentence_start,
         });
     }
@@ -938,6 +1040,22 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
         };
         assign[ci] = Some(id);
         absorb(&mut clusters[id], c);
+    }
+
+    // A cluster named as a firm somewhere, and never with a personal title
+    // or an age, is a firm named like a person (`Pemberton Grant`).
+    let mut org = vec![false; clusters.len()];
+    let mut personal = vec![false; clusters.len()];
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(id) = assign[ci] {
+            org[id] |= c.org_cue;
+            personal[id] |= c.age || c.titles.iter().any(|t| lx::is_honorific(t));
+        }
+    }
+    for a in assign.iter_mut() {
+        if a.is_some_and(|id| org[id] && !personal[id]) {
+            *a = None;
+        }
     }
 
     build(article, &cands, &assign, &clusters)
