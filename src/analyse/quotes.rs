@@ -288,8 +288,20 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
     if tokens.is_empty() {
         return None;
     }
+    // The verb is looked for in the quote's own sentence (at most 40 words
+    // back), nearest first.
+    let n = tokens.len();
+    let lo = n.saturating_sub(40);
+    let sentence_from = (0..n)
+        .rev()
+        .find(|&i| tokens[i].sentence_start)
+        .unwrap_or(0);
+    // `According to X, “…”` in the same sentence.
     let lower = seg.to_lowercase();
-    if let Some(p) = lower.rfind("according to ") {
+    if let Some(p) = lower
+        .rfind("according to ")
+        .filter(|&p| p >= tokens[sentence_from].start)
+    {
         let s = p + "according to ".len();
         let e = seg[s..]
             .find([',', ':', '“', '"'])
@@ -298,14 +310,6 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             return Some((from + s, from + e));
         }
     }
-    // The verb must be near the quote: within the last 8 words, with only
-    // an object (`told reporters`), `that` or `:` after it.
-    let n = tokens.len();
-    let lo = n.saturating_sub(40);
-    let sentence_from = (0..n)
-        .rev()
-        .find(|&i| tokens[i].sentence_start)
-        .unwrap_or(0);
     for i in (lo.max(sentence_from)..n).rev() {
         if !speech_verb_at(&tokens, i) {
             continue;
@@ -883,8 +887,14 @@ fn pronoun_target(
             .map_or(0, |p| {
                 p + before[p..].chars().next().map_or(1, char::len_utf8)
             });
-        let lead: Vec<&str> = before[clause_start..].split_whitespace().collect();
-        let subject = lead.len() <= 1 && lead.iter().all(|w| w.starts_with(char::is_uppercase));
+        // `Ada Quist …`, `But Quist …`, `Wallabies coach Mick Dorrington …`.
+        let lead = &before[clause_start..];
+        let words: Vec<&str> = lead.split_whitespace().collect();
+        let subject = words.len() <= 3
+            && !lead.contains(',')
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || lx::is_role_noun(w));
         if subject {
             return Some(m.person);
         }
