@@ -506,6 +506,20 @@ fn tidy(
 /// Attributes speakers and builds the final quotes.
 pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
+    let text_of = |b: usize| article.blocks[b].text.as_str();
+    // Where the last quote of each block closes (0 when it has none).
+    let mut last_close = vec![0; article.blocks.len()];
+    for o in raw.iter().flat_map(|r| r.outer.iter()) {
+        last_close[o.block] = last_close[o.block].max(o.end);
+    }
+    let before_in = |block: usize, from: usize, to: usize| {
+        before_subject(text_of(block), from, to).map(|(s, e)| Subject {
+            block,
+            start: s,
+            end: e,
+            verb_first: false,
+        })
+    };
     for (qi, q) in raw.iter().enumerate() {
         let (first, last) = (q.outer[0], q.outer[q.outer.len() - 1]);
         let text_of = |b: usize| article.blocks[b].text.as_str();
@@ -537,68 +551,23 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                 )
             });
         if subject.is_none() {
-            subject =
-                before_subject(text_of(first.block), prev_close, first.start).map(|(s, e)| {
-                    (
-                        Subject {
-                            block: first.block,
-                            start: s,
-                            end: e,
-                            verb_first: false,
-                        },
-                        true,
-                    )
-                });
+            subject = before_in(first.block, prev_close, first.start).map(|sub| (sub, true));
         }
         // `Quist said:` closing the previous paragraph.
         if subject.is_none() && prev_close == 0 && first.start == 0 && first.block > 0 {
             let pb = first.block - 1;
-            let pt = text_of(pb);
-            if pt.trim_end().ends_with(':')
-                && !raw.iter().any(|r| {
-                    r.outer
-                        .iter()
-                        .any(|o| o.block == pb && o.end >= pt.trim_end().len().saturating_sub(1))
-                })
-            {
-                let from = raw
-                    .iter()
-                    .flat_map(|r| r.outer.iter())
-                    .filter(|o| o.block == pb)
-                    .map(|o| o.end)
-                    .max()
-                    .unwrap_or(0);
-                subject = before_subject(pt, from, pt.trim_end().len() - 1).map(|(s, e)| {
-                    (
-                        Subject {
-                            block: pb,
-                            start: s,
-                            end: e,
-                            verb_first: false,
-                        },
-                        true,
-                    )
-                });
+            let pt = text_of(pb).trim_end();
+            let from = last_close[pb];
+            if pt.ends_with(':') && from < pt.len().saturating_sub(1) {
+                subject = before_in(pb, from, pt.len() - 1).map(|sub| (sub, true));
             }
         }
-        let _ = &mut subject;
         let (speaker, person) = subject
             .and_then(|(sub, before)| resolve(article, people, sub, before, first))
             .or_else(|| {
                 // The text after the quote held no valid subject: try before it.
-                let (s, e) = before_subject(text_of(first.block), prev_close, first.start)?;
-                resolve(
-                    article,
-                    people,
-                    Subject {
-                        block: first.block,
-                        start: s,
-                        end: e,
-                        verb_first: false,
-                    },
-                    true,
-                    first,
-                )
+                let sub = before_in(first.block, prev_close, first.start)?;
+                resolve(article, people, sub, true, first)
             })
             .or_else(|| action_beat(article, people, first, prev_close))
             .unwrap_or((None, None));
