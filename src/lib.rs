@@ -17,6 +17,7 @@ pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod lean;
+pub mod library;
 pub mod print;
 pub mod store;
 pub mod term;
