@@ -31,7 +31,8 @@ pub enum Progress {
     Pending,
     /// Never opened: no position saved.
     New,
-    /// The saved position's block over the block count, 0–100.
+    /// How far down, 0–100: the reader's own percentage when saved,
+    /// else the saved position's block over the block count.
     Read(u8),
 }
 
@@ -216,9 +217,11 @@ pub fn read_meta(path: &Path, store: Option<&Store>) -> Result<(Meta, Progress, 
         Some(store) => {
             let key = store::content_key(&loaded.text);
             let found = store.load(&key, Some(&store_path(path)), &mut Vec::new());
-            match found.and_then(|f| f.record.position) {
-                Some(spot) => Progress::from_position(spot.block, meta.blocks),
-                None => Progress::New,
+            match found.map(|f| (f.exact, f.record.position, f.record.percent)) {
+                None | Some((_, None, _)) => Progress::New,
+                // What the reader's status line said, for this very text.
+                Some((true, Some(_), Some(pct))) => Progress::Read(pct.min(100)),
+                Some((_, Some(spot), _)) => Progress::from_position(spot.block, meta.blocks),
             }
         }
     };
@@ -281,6 +284,7 @@ impl Listing {
     /// tests).
     pub fn load_all(&mut self, store: Option<&Store>) {
         for i in 0..self.entries.len() {
+            self.entries[i].progress = Progress::Pending;
             let update = match read_meta(&self.entries[i].path, store) {
                 Ok((meta, progress, article)) => {
                     let people = analyse::analyse(&article).people.len();

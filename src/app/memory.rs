@@ -60,13 +60,6 @@ impl App {
         result
     }
 
-    /// The block a save would record as the position (`None`: the
-    /// header), so the folder list shows what the store will say.
-    pub(super) fn saved_block(&self) -> Option<usize> {
-        self.spot(self.sticky.unwrap_or_else(|| self.anchor()))
-            .block
-    }
-
     fn save_one(&self) -> io::Result<()> {
         let Some(m) = &self.memory else {
             return Ok(());
@@ -79,6 +72,7 @@ impl App {
                 .iter()
                 .map(|(c, a)| (*c, self.spot(*a)))
                 .collect(),
+            percent: Some(self.percent().min(100) as u8),
             saved: 0,
         };
         m.store.save(&m.key, &record)

@@ -372,7 +372,7 @@ impl App {
         }
         // Nowhere to report a failed save; it costs only the position.
         let _ = self.save_state();
-        let progress = Progress::from_position(self.saved_block(), self.article.blocks.len());
+        let progress = Progress::Read(self.percent().min(100) as u8);
         if let Some(p) = self.picker.as_deref_mut() {
             if let Some(e) = p.opened.and_then(|i| p.listing.entries.get_mut(i)) {
                 e.progress = progress;

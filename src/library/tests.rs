@@ -99,7 +99,7 @@ fn other_files_are_counted_and_bad_ones_skipped_with_a_reason() {
 }
 
 #[test]
-fn progress_is_the_saved_block_over_the_block_count() {
+fn progress_is_the_saved_percent_else_block_over_block_count() {
     assert_eq!(Progress::from_position(None, 10), Progress::Read(0));
     assert_eq!(Progress::from_position(Some(0), 10), Progress::Read(10));
     assert_eq!(Progress::from_position(Some(4), 10), Progress::Read(50));
@@ -135,6 +135,17 @@ fn progress_is_the_saved_block_over_the_block_count() {
     let progress: Vec<Progress> = l.order().iter().map(|&i| l.entries[i].progress).collect();
     // Three blocks, the top one the second: two of three read.
     assert_eq!(progress, [Progress::Read(66), Progress::New]);
+    // The reader's own percentage wins when it was saved.
+    let record = Record {
+        percent: Some(100),
+        ..record
+    };
+    store
+        .save(&store::content_key(&text), &record)
+        .expect("save");
+    l.load_all(Some(&store));
+    let i = l.order()[0];
+    assert_eq!(l.entries[i].progress, Progress::Read(100));
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -89,8 +89,8 @@ fn enter_reads_back_returns_with_progress_saved() {
     assert_eq!(app.file_no, (2, 3));
     app.press("ctrl-d");
     app.press("ctrl-d");
-    let block = app.saved_block();
-    let want = Progress::from_position(block, 30);
+    let place = app.top_row();
+    let want = Progress::Read(app.percent() as u8);
     assert!(matches!(want, Progress::Read(p) if p > 0), "{want:?}");
     app.press("backspace");
     assert!(app.list_shown());
@@ -105,7 +105,12 @@ fn enter_reads_back_returns_with_progress_saved() {
     assert_eq!(again.entries[i].progress, want);
     // Opening it again comes back at the same place.
     app.press("enter");
-    assert_eq!(app.saved_block(), block);
+    assert_eq!(app.top_row(), place);
+    // Read to the end: 100%.
+    app.press("G");
+    app.press("h");
+    let p = picker(&app);
+    assert_eq!(p.listing.entries[bridge].progress, Progress::Read(100));
 }
 
 #[test]
