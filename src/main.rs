@@ -311,6 +311,7 @@ fn folder(cli: &Cli, config: Config, dir: &Path) -> Result<()> {
         config,
         depth,
         store,
+        restore: !cli.from_start,
     };
     let mut picker = Picker::new(listing, opener);
     // Long enough for a folder of ordinary articles to show sorted.

@@ -107,6 +107,7 @@ fn picker_app(dir: &Path) -> App {
         config: Config::defaults(),
         depth: Depth::None,
         store: Some(store),
+        restore: true,
     };
     App::with_picker(Picker::new(listing, opener))
 }

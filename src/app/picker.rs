@@ -35,10 +35,13 @@ pub struct Opener {
     pub depth: Depth,
     /// Reading positions, if there is a data directory.
     pub store: Option<Store>,
+    /// Open at the saved position (false with `--from-start`).
+    pub restore: bool,
 }
 
 impl Opener {
-    /// A reader for the article at `path`, at its saved position. `Err`
+    /// A reader for the article at `path`, at its saved position unless
+    /// `restore` is off. `Err`
     /// is a one-line reason naming the file.
     pub fn open(&self, path: &Path) -> Result<App, String> {
         let loaded = load::load_path(path).map_err(|e| e.to_string())?;
@@ -49,7 +52,12 @@ impl Opener {
         app.configure(&self.config, self.depth);
         if let Some(store) = &self.store {
             let key = store::content_key(&loaded.text);
-            app.remember(store.clone(), key, Some(library::store_path(path)), true);
+            app.remember(
+                store.clone(),
+                key,
+                Some(library::store_path(path)),
+                self.restore,
+            );
         }
         Ok(app)
     }
@@ -160,13 +168,10 @@ impl Picker {
         &self.listing
     }
 
-    /// Whether entry `i` passes the filter: its title or file name holds
-    /// the query (smart case, as search).
+    /// Whether entry `i` passes the filter: its title as shown (the file
+    /// name until it is read) holds the query, smart case as search.
     fn passes(&self, i: usize) -> bool {
-        let e = &self.listing.entries[i];
-        self.query.is_empty()
-            || !find(e.title(), &self.query).is_empty()
-            || !find(&e.name, &self.query).is_empty()
+        self.query.is_empty() || !find(self.listing.entries[i].title(), &self.query).is_empty()
     }
 
     /// Sorts and filters again, keeping the selected entry selected once

@@ -34,6 +34,7 @@ fn picker_app(name: &str) -> (App, Store) {
         config: Config::defaults(),
         depth: Depth::None,
         store: Some(store.clone()),
+        restore: true,
     };
     let mut app = App::with_picker(Picker::new(listing, opener));
     app.resize(100, 30);
@@ -205,6 +206,7 @@ fn background_updates_sort_without_moving_an_untouched_selection() {
         config: Config::defaults(),
         depth: Depth::None,
         store: Some(store),
+        restore: true,
     };
     let mut p = Picker::new(listing, opener);
     p.start(Duration::ZERO);
