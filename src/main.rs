@@ -316,7 +316,9 @@ fn folder(cli: &Cli, config: Config, dir: &Path) -> Result<()> {
     let mut picker = Picker::new(listing, opener);
     // Long enough for a folder of ordinary articles to show sorted.
     picker.start(Duration::from_millis(150));
-    if !picker.busy() && picker.listing().order().is_empty() {
+    // Every file read and none an article: say so rather than show an
+    // empty list.
+    if picker.listing().read() && picker.listing().order().is_empty() {
         return Err(none_here(picker.listing()));
     }
     let app = App::with_picker(picker);

@@ -284,6 +284,31 @@ impl App {
         }
     }
 
+    /// A click on row `y` of the list: select that article and open it.
+    pub(super) fn list_click(&mut self, y: u16) {
+        let rows = self.list_rows() as usize;
+        let top = if self.area.height >= 3 { 1 } else { 0 };
+        let Some(p) = self.picker.as_deref_mut() else {
+            return;
+        };
+        if y < top || usize::from(y - top) >= rows {
+            return;
+        }
+        // The same offset the view draws from (skipped files count).
+        let skipped = if p.query.is_empty() {
+            p.listing.skipped().len()
+        } else {
+            0
+        };
+        let first = crate::ui::list_offset(p.sel, rows, p.order.len() + skipped);
+        let i = first + usize::from(y - top);
+        if i < p.order.len() {
+            p.sel = i;
+            p.moved = true;
+            self.open_selected();
+        }
+    }
+
     fn start_filter(&mut self) {
         if let Some(p) = self.picker.as_deref_mut() {
             p.typing = true;

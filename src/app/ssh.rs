@@ -93,7 +93,7 @@ impl App {
             return;
         }
         if self.list_shown() {
-            return;
+            return self.list_click(y);
         }
         let Some((pane, rect)) = self.pane_at(x, y) else {
             return;

@@ -228,3 +228,20 @@ fn background_updates_sort_without_moving_an_untouched_selection() {
             .all(|e| e.people == Some(1))
     );
 }
+
+#[test]
+fn a_click_opens_the_row_and_the_wheel_moves() {
+    let (mut app, _) = picker_app("mouse");
+    app.wheel(5, 5, 1);
+    assert_eq!(picker(&app).sel, 1);
+    app.click(5, 0);
+    assert!(app.list_shown(), "the heading is not a row");
+    app.click(5, 20);
+    assert!(
+        app.list_shown(),
+        "below the rows (a skipped file, then nothing)"
+    );
+    app.click(5, 3);
+    assert!(!app.list_shown());
+    assert_eq!(app.title(), "Storm closes the port");
+}
