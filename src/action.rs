@@ -88,6 +88,8 @@ actions! {
     NextFile,
     /// Previous file
     PrevFile,
+    /// Back to the folder's list of articles (byline DIR)
+    Back,
     /// Copy the focused quote, or the top paragraph, to the clipboard
     Copy,
     /// Show or hide this help

@@ -8,6 +8,7 @@ mod jumps;
 mod memory;
 mod nav;
 pub mod outline;
+pub mod picker;
 pub mod rows;
 pub mod search;
 mod ssh;
@@ -27,6 +28,7 @@ use crate::ui::theme::Theme;
 use doc::{Marks, Wrapped};
 use jumps::Jumps;
 use memory::Memory;
+use picker::Picker;
 use rows::{Anchor, Row};
 use search::Search;
 
@@ -101,6 +103,8 @@ pub struct App {
     pub(crate) file_no: (usize, usize),
     /// Text for the terminal to copy (OSC 52), set by `y`.
     clipboard: Option<String>,
+    /// The folder's list, when byline was given a folder.
+    picker: Option<Box<Picker>>,
 }
 
 /// What the next key is for, when it is not an action.
@@ -112,6 +116,8 @@ enum Pending {
     SetMark,
     /// The letter of a mark to jump to.
     JumpMark,
+    /// Typing the folder list's filter.
+    Filter,
 }
 
 impl App {
@@ -164,6 +170,7 @@ impl App {
             others: VecDeque::new(),
             file_no: (1, 1),
             clipboard: None,
+            picker: None,
         };
         app.rows = rows::build(&app.doc, &app.shown_blocks());
         app.resize(80, 24);
@@ -205,6 +212,7 @@ impl App {
             Some(Pending::Search) => self.search_key(key),
             Some(Pending::SetMark) => self.mark_key(key, true),
             Some(Pending::JumpMark) => self.mark_key(key, false),
+            Some(Pending::Filter) => self.filter_key(key),
             None => {
                 if let Some(action) = self.keymap.action(key) {
                     self.update(action);
@@ -226,6 +234,9 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if self.help.is_some() && self.help_key(action) {
             return;
+        }
+        if self.list_shown() {
+            return self.list_update(action);
         }
         match action {
             Action::FocusNext => self.focus_step(1),
@@ -257,6 +268,7 @@ impl App {
             Action::JumpForward => self.jump_forward(),
             Action::NextFile => self.switch_file(true),
             Action::PrevFile => self.switch_file(false),
+            Action::Back => self.back(),
             Action::Help => self.help = Some(0),
             Action::Copy => self.copy(),
             Action::Quit => self.quit(),

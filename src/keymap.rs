@@ -262,6 +262,11 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("ctrl-i", Action::JumpForward),
     ("]", Action::NextFile),
     ("[", Action::PrevFile),
+    // From an article opened from a folder's list, back to the list:
+    // Backspace as in a browser, h and Left as in vim file managers.
+    ("backspace", Action::Back),
+    ("h", Action::Back),
+    ("left", Action::Back),
     ("?", Action::Help),
     ("q", Action::Quit),
     ("ctrl-c", Action::Quit),

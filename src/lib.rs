@@ -3,6 +3,7 @@
 //! Data flows one way: `article::load` (bytes → clean text) →
 //! `article::parse_input` (text, Markdown, HTML or JSON → `Article`) →
 //! `analyse` (`Article` → `Analysis`) → the reader, `--json` or `print`.
+//! `library` lists a folder's articles for the picker (`byline DIR`).
 //!
 //! The reader is Elm-shaped: `term` reads keys, `keymap` turns them into
 //! `action::Action`s, `app::App::update` changes state, and `ui` draws
@@ -17,6 +18,7 @@ pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod lean;
+pub mod library;
 pub mod print;
 pub mod store;
 pub mod term;

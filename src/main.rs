@@ -5,17 +5,19 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 
 use byline::app::App;
+use byline::app::picker::{Opener, Picker};
 use byline::article::{Analysis, Article, Format, detect, load, parse_input};
 use byline::config::Config;
 use byline::config::style::{ColorChoice, Depth};
 use byline::keymap::Keymap;
 use byline::store::{self, Store};
-use byline::{Report, analyse, print, term};
+use byline::{Report, analyse, library, print, term};
 
 /// A terminal reader for news articles.
 #[derive(Debug, Parser)]
@@ -23,7 +25,7 @@ use byline::{Report, analyse, print, term};
 struct Cli {
     /// Article files to read: text, Markdown, HTML or JSON (`]` and `[`
     /// switch between them). `-`, or no FILE with a pipe on standard input,
-    /// reads standard input.
+    /// reads standard input. A folder opens a list of its articles.
     files: Vec<PathBuf>,
 
     /// Print the analysis (blocks, captions, quotes, people) as JSON.
@@ -184,6 +186,9 @@ fn run(cli: &Cli) -> Result<()> {
     // A bad config stops byline before anything else: no setting is ever
     // silently ignored.
     let config = Config::load(cli.config.as_deref())?;
+    if let Some(dir) = cli.files.iter().find(|p| p.is_dir()) {
+        return folder(cli, config, dir);
+    }
     let inputs = inputs(cli)?;
     if cli.json && inputs.len() > 1 {
         anyhow::bail!("--json takes one file; run it once per file");
@@ -223,6 +228,101 @@ fn run(cli: &Cli) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing output"),
     }
+}
+
+/// `byline DIR`: the picker on a terminal, else a plain listing. The
+/// modes that print one article's analysis refuse a folder.
+fn folder(cli: &Cli, config: Config, dir: &Path) -> Result<()> {
+    let shown = dir.display();
+    if cli.files.len() > 1 {
+        anyhow::bail!(
+            "{shown}: is a folder; give it alone (`byline {shown}` lists it), or name article files"
+        );
+    }
+    let flag = if cli.json {
+        Some("--json")
+    } else if cli.people {
+        Some("--people")
+    } else if cli.quotes {
+        Some("--quotes")
+    } else if cli.person.is_some() {
+        Some("--person")
+    } else if cli.format.is_some() {
+        Some("--format")
+    } else {
+        None
+    };
+    if let Some(flag) = flag {
+        anyhow::bail!("{shown}: is a folder; {flag} takes an article file, such as {shown}/FILE");
+    }
+    let mut listing =
+        library::scan(dir).with_context(|| format!("{shown}: cannot read the folder"))?;
+    let none_here = |listing: &library::Listing| {
+        let mut why = format!(
+            "{shown}: no articles here; byline lists .{} files",
+            library::EXTENSIONS.join(", .")
+        );
+        let skipped: Vec<String> = listing
+            .skipped()
+            .iter()
+            .map(|&i| &listing.entries[i])
+            .map(|e| format!("{} ({})", e.name, e.skipped.as_deref().unwrap_or("")))
+            .collect();
+        if !skipped.is_empty() {
+            why.push_str(&format!("; skipped {}", skipped.join(", ")));
+        }
+        if listing.others > 0 {
+            let n = listing.others;
+            let what = if n == 1 {
+                "file or folder"
+            } else {
+                "files or folders"
+            };
+            why.push_str(&format!("; {n} other {what}"));
+        }
+        anyhow::anyhow!(why)
+    };
+    if listing.entries.is_empty() {
+        return Err(none_here(&listing));
+    }
+    let store = Store::from_env();
+    if !std::io::stdout().is_terminal() {
+        listing.load_all(store.as_ref());
+        if listing.order().is_empty() {
+            return Err(none_here(&listing));
+        }
+        for &i in &listing.skipped() {
+            let e = &listing.entries[i];
+            let why = e.skipped.as_deref().unwrap_or("");
+            eprintln!("byline: warning: {}: skipped: {why}", e.path.display());
+        }
+        let mut out = std::io::stdout().lock();
+        return match out
+            .write_all(print::render_folder(&listing).as_bytes())
+            .and_then(|()| out.flush())
+        {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.context("writing output"),
+        };
+    }
+    let depth = Depth::detect(cli.color, |k| std::env::var(k).ok());
+    let mouse = cli.mouse || config.mouse;
+    let opener = Opener {
+        config,
+        depth,
+        store,
+        restore: !cli.from_start,
+    };
+    let mut picker = Picker::new(listing, opener);
+    // Long enough for a folder of ordinary articles to show sorted.
+    picker.start(Duration::from_millis(150));
+    // Every file read and none an article: say so rather than show an
+    // empty list.
+    if picker.listing().read() && picker.listing().order().is_empty() {
+        return Err(none_here(picker.listing()));
+    }
+    let app = App::with_picker(picker);
+    term::run(app, term::Options { mouse }).context("running the reader")
 }
 
 /// JSON, the lists, or the wrapped article, as text.

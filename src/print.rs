@@ -1,7 +1,10 @@
 //! Plain-text output: the article wrapped to a width, for pipes and for
 //! `byline FILE` when standard output is not a terminal.
 
+mod folder;
 mod listing;
+
+pub use folder::render_folder;
 
 pub use listing::{PersonError, find_person, render_people, render_person, render_quotes};
 

@@ -35,6 +35,10 @@ pub struct Record {
     pub position: Option<Spot>,
     /// Marks by letter.
     pub marks: BTreeMap<char, Spot>,
+    /// How far down the reader was, 0–100, as its status line said (the
+    /// folder list shows it; older records lack it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percent: Option<u8>,
     /// When it was saved (seconds since 1970).
     pub saved: u64,
 }

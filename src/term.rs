@@ -245,6 +245,10 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
                 return Ok(());
             }
         }
+        // Background work (the folder list being read) that came in.
+        if app.tick() {
+            dirty = true;
+        }
         if signals.quit() {
             return Ok(());
         }

@@ -5,6 +5,7 @@ mod body;
 mod help;
 mod outline;
 mod people;
+mod picker;
 mod status;
 pub mod theme;
 
@@ -23,6 +24,16 @@ use theme::Theme;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
+        if let Some(list) = self.list() {
+            picker::List {
+                picker: list,
+                notice: self.notice.as_deref(),
+                keymap: self.keymap(),
+                theme: &theme,
+            }
+            .render(area, buf);
+            return self.render_help(area, buf);
+        }
         let panes = if area == self.area {
             self.panes
         } else {
@@ -98,18 +109,23 @@ impl Widget for &App {
         }
         .render(panes.status, buf);
 
-        if let Some(scroll) = self.help {
-            help::Help {
-                keymap: self.keymap(),
-                scroll,
-                theme: &theme,
-            }
-            .render(area, buf);
-        }
+        self.render_help(area, buf);
     }
 }
 
 impl App {
+    /// The help overlay, when open.
+    fn render_help(&self, area: Rect, buf: &mut Buffer) {
+        if let Some(scroll) = self.help {
+            help::Help {
+                keymap: self.keymap(),
+                scroll,
+                theme: &self.theme,
+            }
+            .render(area, buf);
+        }
+    }
+
     /// "Quist + Brel (any)" for the status line.
     fn filter_label(&self) -> Option<String> {
         if self.filter.is_empty() {
@@ -142,6 +158,11 @@ impl App {
     /// The key hints that matter in the current focus.
     fn hints(&self) -> &'static [(Action, &'static str)] {
         match (self.focus, self.filter.is_empty()) {
+            (Pane::Body, true) if self.in_folder() => &[
+                (Action::Help, "help"),
+                (Action::Back, "list"),
+                (Action::Quit, "quit"),
+            ],
             (Pane::Body, true) => &[
                 (Action::Help, "help"),
                 (Action::FocusNext, "pane"),

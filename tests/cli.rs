@@ -58,13 +58,97 @@ fn missing_file() {
     );
 }
 
+/// A fresh folder `name` under this run's temp directory.
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("byline-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    dir
+}
+
 #[test]
-fn directory() {
+fn the_one_article_modes_refuse_a_folder_in_one_line() {
     let dir = std::env::temp_dir();
+    let d = dir.to_string_lossy();
+    for args in [
+        vec!["--json", &*d],
+        vec!["--people", &*d],
+        vec!["--quotes", &*d],
+        vec!["--person", "Quist", &*d],
+        vec!["--format", "text", &*d],
+    ] {
+        let out = byline(&args);
+        assert_fails(&out, &dir, "is a folder");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(args[0]),
+            "names the flag: {args:?}"
+        );
+    }
+    let article = tmp("one.txt", b"title One\n\nText.\n");
     assert_fails(
-        &byline(&["--json", &dir.to_string_lossy()]),
+        &byline(&[&d, &article.to_string_lossy()]),
         &dir,
-        "is a directory",
+        "give it alone",
+    );
+}
+
+#[test]
+fn an_empty_folder_says_what_it_looked_for() {
+    let dir = folder("empty");
+    std::fs::write(dir.join("photo.jpg"), b"\xff\xd8").expect("write");
+    let out = byline(&[&dir.to_string_lossy()]);
+    assert_fails(&out, &dir, "no articles here");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".md") && err.contains("1 other"), "{err}");
+    // A folder whose only candidate is binary says which and why.
+    std::fs::write(dir.join("a.txt"), b"\x00\x00\x01\x02\x00").expect("write");
+    let out = byline(&[&dir.to_string_lossy()]);
+    assert_fails(&out, &dir, "a.txt (binary)");
+}
+
+#[test]
+fn a_folder_printed_is_a_listing_newest_first() {
+    let dir = folder("listing");
+    std::fs::write(
+        dir.join("old.txt"),
+        "date 2024-02-01\ntitle The old one\n\nAda Quist spoke.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("new.md"),
+        "---\ntitle: The new one\ndate: 2025-05-05\n---\n\nText.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("bad.json"), "{\"name\": 1}").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg(&dir)
+        .env("BYLINE_CONFIG", tmp("empty.toml", b""))
+        .env("BYLINE_DATA_DIR", dir.join("state"))
+        .output()
+        .expect("run byline");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("DATE"), "{text}");
+    assert!(
+        lines[1].starts_with("2025-05-05")
+            && lines[1].contains(" new.md ")
+            && lines[1].ends_with("The new one"),
+        "{text}"
+    );
+    assert!(
+        lines[2].contains("old.txt") && lines[2].contains(" new "),
+        "{text}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.json: skipped: not a byline JSON article"),
+        "{err}"
     );
 }
 

@@ -20,6 +20,10 @@ impl App {
     /// `]` (`forward`) or `[`: show the next or previous file, at the
     /// same terminal size.
     pub(super) fn switch_file(&mut self, forward: bool) {
+        // Opened from a folder's list: the list's neighbours.
+        if self.others.is_empty() && self.open_neighbour(forward) {
+            return;
+        }
         let mut others = std::mem::take(&mut self.others);
         let next = if forward {
             others.pop_front()

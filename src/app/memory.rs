@@ -72,6 +72,7 @@ impl App {
                 .iter()
                 .map(|(c, a)| (*c, self.spot(*a)))
                 .collect(),
+            percent: Some(self.percent().min(100) as u8),
             saved: 0,
         };
         m.store.save(&m.key, &record)

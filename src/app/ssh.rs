@@ -73,6 +73,9 @@ impl App {
         if self.help.is_some() {
             return;
         }
+        if self.list_shown() {
+            return self.list_move(lines as isize);
+        }
         let Some((pane, _)) = self.pane_at(x, y) else {
             return;
         };
@@ -88,6 +91,9 @@ impl App {
         if self.help.is_some() {
             self.help = None;
             return;
+        }
+        if self.list_shown() {
+            return self.list_click(y);
         }
         let Some((pane, rect)) = self.pane_at(x, y) else {
             return;
