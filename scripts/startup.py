@@ -56,6 +56,26 @@ class Pty:
                     return time.perf_counter() - self.t0
         raise TimeoutError(f"no {needle!r} within {limit}s")
 
+    def cpu(self):
+        """CPU seconds used by byline (the child of /usr/bin/time)."""
+        total = 0
+        for task in pathlib.Path(f"/proc/{self.proc.pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                fields = pathlib.Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
+
+    def idle(self, limit=120.0):
+        """Reads until byline has used no CPU for half a second (the
+        analysis is in and the idle wrapping done)."""
+        end, last = time.perf_counter() + limit, -1
+        while time.perf_counter() < end:
+            self.settle(0.5)
+            now = self.cpu()
+            if now == last:
+                return
+            last = now
+
     def settle(self, quiet=1.0, limit=60.0):
         """Reads until `quiet` seconds pass with nothing new."""
         end = time.perf_counter() + limit
@@ -105,7 +125,7 @@ def measure(binary, path, runs, data):
                  str(path)], 160, 48, env)
         starts.append(p.until(b"help"))
         # Let the analysis arrive and the idle wrapping finish first.
-        p.settle()
+        p.idle()
         for k in [b"j", b" ", b"G", b"g"]:
             keys.setdefault(k, []).append(p.key(k))
             p.settle(0.3)

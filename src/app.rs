@@ -86,6 +86,8 @@ pub struct App {
     /// Rows put in above the top by wrapping on demand (see
     /// [`App::visual_top`]).
     shift: usize,
+    /// Where idle wrapping goes on (`None`: every shown block is wrapped).
+    idle_from: Option<usize>,
     /// The place to keep across layout changes, set by the first resize
     /// after the reader scrolled, so that shrinking and growing back
     /// returns to exactly the same line (re-deriving it each time would
@@ -168,6 +170,7 @@ impl App {
             rows: Vec::new(),
             top: 0,
             shift: 0,
+            idle_from: None,
             sticky: None,
             quit: false,
             theme: Theme::default(),
@@ -398,7 +401,7 @@ impl App {
             if !self.rows.is_empty() {
                 self.cache.insert(old.measure, old);
             }
-            self.rows = rows::build(&self.doc, &self.shown_blocks());
+            self.rebuild_rows();
             self.shift = 0;
         }
         if let Some(anchor) = self.sticky {
@@ -410,12 +413,18 @@ impl App {
     /// Rebuilds the rows after the filter changed, keeping the place.
     fn refilter(&mut self) {
         let anchor = rows::anchor_of(&self.doc, &self.rows, self.top);
-        self.rows = rows::build(&self.doc, &self.shown_blocks());
+        self.rebuild_rows();
         self.top = self.reveal(anchor);
         self.clamp_top();
         self.sticky = None;
         self.sync_outline();
         self.refresh_hits();
+    }
+
+    /// Lays out the rows again from the wrapped text and the filter.
+    fn rebuild_rows(&mut self) {
+        self.rows = rows::build(&self.doc, &self.shown_blocks());
+        self.idle_from = (!self.doc.complete()).then_some(0);
     }
 
     /// Whether each block passes the people filter.

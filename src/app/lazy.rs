@@ -12,7 +12,7 @@ use super::rows::{self, Anchor, Row};
 
 /// Rows wrapped per [`App::idle`] call: a few milliseconds of work, so a
 /// key pressed meanwhile waits no longer than that.
-const IDLE_ROWS: usize = 1500;
+const IDLE_ROWS: usize = 300;
 
 impl App {
     /// Makes the rows near the top real, moving `top` by the rows put in
@@ -153,22 +153,29 @@ impl App {
         }
     }
 
-    /// Whether some shown text is not wrapped yet.
+    /// Whether some shown text may not be wrapped yet.
     pub fn has_idle_work(&self) -> bool {
-        !self.doc.complete() && self.rows.iter().any(|r| matches!(r, Row::Unwrapped { .. }))
+        self.idle_from.is_some()
     }
 
-    /// Wraps a little more of the article (a few milliseconds); true
+    /// Wraps a little more of the article (a millisecond or two); true
     /// when it did something. The terminal calls this while no key waits.
     pub fn idle(&mut self) -> bool {
-        let Some(j) = self
-            .rows
-            .iter()
-            .position(|r| matches!(r, Row::Unwrapped { .. }))
-        else {
+        let Some(from) = self.idle_from else {
+            return false;
+        };
+        let is_run = |r: &Row| matches!(r, Row::Unwrapped { .. });
+        // Usually the run last worked on; a run split in two by a jump
+        // may have left part of it earlier.
+        let from = from.min(self.rows.len());
+        let found = (self.rows[from..].iter().position(is_run).map(|j| from + j))
+            .or_else(|| self.rows[..from].iter().position(is_run));
+        let Some(j) = found else {
+            self.idle_from = None;
             return false;
         };
         self.expand_front(j, IDLE_ROWS);
+        self.idle_from = Some(j);
         true
     }
 
@@ -185,7 +192,9 @@ impl App {
         if self.top >= max {
             return 100;
         }
-        if !self.rows.iter().any(|r| matches!(r, Row::Unwrapped { .. })) {
+        let exact = self.idle_from.is_none()
+            || !self.rows.iter().any(|r| matches!(r, Row::Unwrapped { .. }));
+        if exact {
             return self.top * 100 / max;
         }
         let total = self.starts.last().copied().unwrap_or(0).max(1);
