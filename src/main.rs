@@ -143,7 +143,9 @@ fn inputs(cli: &Cli) -> Result<Vec<Input<'_>>> {
 struct Loaded {
     source: String,
     path: Option<PathBuf>,
-    text: String,
+    /// The key of the text for the reading-position store (reader only;
+    /// the text itself is not kept, it is as big as the article).
+    key: Option<String>,
     article: Article,
     analysis: Option<Analysis>,
 }
@@ -168,11 +170,14 @@ fn load_one(cli: &Cli, input: &Input, analyse_now: bool) -> Result<Loaded> {
     }
     let hint = cli.format.map(Format::from).or(hint);
     let (article, _format) = parse_input(&loaded.text, hint).with_context(|| source.clone())?;
+    let key = (!analyse_now).then(|| store::content_key(&loaded.text));
+    // The text is as big as the article: let it go before the analysis.
+    drop(loaded);
     let analysis = analyse_now.then(|| analyse::analyse(&article));
     Ok(Loaded {
         source,
         path,
-        text: loaded.text,
+        key,
         article,
         analysis,
     })
@@ -207,7 +212,7 @@ fn run(cli: &Cli) -> Result<()> {
             app.analyse_later(rx);
             app.configure(&config, Depth::detect(cli.color, |k| std::env::var(k).ok()));
             if let Some(store) = Store::from_env() {
-                let key = store::content_key(&std::mem::take(&mut one.text));
+                let key = one.key.take().unwrap_or_default();
                 let path = one.path.map(|p| p.to_string_lossy().into_owned());
                 for w in app.remember(store, key, path, !cli.from_start) {
                     eprintln!("byline: warning: {w}");

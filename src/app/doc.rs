@@ -157,41 +157,97 @@ impl Wrapped {
     }
 }
 
-/// Quote and name spans of every block, indexed once per analysis.
+/// Quote and name spans of every block, indexed once per analysis: one
+/// array ordered by block (quotes, then names, each in analysis order), so
+/// a long article costs 16 bytes a span rather than a vector per block.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
-    per_block: Vec<Vec<(Range<usize>, Mark)>>,
+    /// Where each block's spans start in `spans`, and the end last.
+    starts: Vec<u32>,
+    spans: Vec<Packed>,
 }
+
+/// A span and what it is: a quote index or a person index.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    start: u32,
+    end: u32,
+    /// Quote index, or person index with the top bit set.
+    what: u32,
+}
+
+const PERSON: u32 = 1 << 31;
 
 impl Marks {
     /// Collects the spans of `analysis` by block.
     pub fn new(article: &Article, analysis: &Analysis) -> Self {
-        let mut per_block = vec![Vec::new(); article.blocks.len()];
-        for (qi, q) in analysis.quotes.iter().enumerate() {
-            for s in &q.spans {
-                if let Some(v) = per_block.get_mut(s.block) {
-                    let mark = Mark {
-                        quote: Some(qi),
-                        ..Mark::default()
-                    };
-                    v.push((s.start..s.end, mark));
-                }
-            }
+        let n = article.blocks.len();
+        let quotes = analysis.quotes.iter().enumerate().flat_map(|(qi, q)| {
+            q.spans
+                .iter()
+                .map(move |s| (s.block, s.start, s.end, qi as u32))
+        });
+        let names = analysis.mentions.iter().map(|m| {
+            (
+                m.span.block,
+                m.span.start,
+                m.span.end,
+                m.person as u32 | PERSON,
+            )
+        });
+        let all = || quotes.clone().chain(names.clone()).filter(|s| s.0 < n);
+        // Counting sort by block keeps the order within each block.
+        let mut starts = vec![0u32; n + 1];
+        for (b, ..) in all() {
+            starts[b + 1] += 1;
         }
-        for m in &analysis.mentions {
-            if let Some(v) = per_block.get_mut(m.span.block) {
-                let mark = Mark {
-                    person: Some(m.person),
-                    ..Mark::default()
-                };
-                v.push((m.span.start..m.span.end, mark));
-            }
+        for b in 0..n {
+            starts[b + 1] += starts[b];
         }
-        Marks { per_block }
+        let mut next = starts.clone();
+        let mut spans = vec![
+            Packed {
+                start: 0,
+                end: 0,
+                what: 0
+            };
+            starts[n] as usize
+        ];
+        for (b, start, end, what) in all() {
+            let at = &mut next[b];
+            spans[*at as usize] = Packed {
+                start: u32::try_from(start).unwrap_or(u32::MAX),
+                end: u32::try_from(end).unwrap_or(u32::MAX),
+                what,
+            };
+            *at += 1;
+        }
+        Marks { starts, spans }
     }
 
-    fn of(&self, block: usize) -> &[(Range<usize>, Mark)] {
-        self.per_block.get(block).map(Vec::as_slice).unwrap_or(&[])
+    /// Block `block`'s spans, quotes first, in analysis order.
+    fn of(&self, block: usize) -> Vec<(Range<usize>, Mark)> {
+        let (Some(&a), Some(&b)) = (self.starts.get(block), self.starts.get(block + 1)) else {
+            return Vec::new();
+        };
+        self.spans[a as usize..b as usize]
+            .iter()
+            .map(|p| {
+                let index = (p.what & !PERSON) as usize;
+                let mark = if p.what & PERSON != 0 {
+                    Mark {
+                        person: Some(index),
+                        ..Mark::default()
+                    }
+                } else {
+                    Mark {
+                        quote: Some(index),
+                        ..Mark::default()
+                    }
+                };
+                (p.start as usize..p.end as usize, mark)
+            })
+            .collect()
     }
 }
 
@@ -214,7 +270,7 @@ pub fn segments(article: &Article, marks: &Marks, b: usize, line: Line) -> Vec<S
     cut(
         &text,
         line.start.min(end)..end,
-        marks.of(b),
+        &marks.of(b),
         block.text.len(),
     )
 }
