@@ -96,7 +96,7 @@ class Pty:
                 break
             os.read(self.master, 1 << 20)
             last = time.perf_counter()
-        return (last or t) - t
+        return None if last is None else last - t
 
     def quit(self):
         os.write(self.master, b"q")
@@ -151,7 +151,9 @@ def main():
         print("|---|---|---|---|---|---|---|---|")
         for f in files:
             starts, keys, rss = measure(args.bin, f, args.runs, tmp)
-            ms = lambda xs: f"{statistics.median(xs) * 1000:.1f} ms"
+            def ms(xs):
+                xs = [x for x in xs if x is not None]
+                return f"{statistics.median(xs) * 1000:.1f} ms" if xs else "no change"
             size = f.stat().st_size
             print(f"| {f.name} | {size / 1024:.0f} KB | {ms(starts)} | "
                   + " | ".join(ms(keys[k]) for k in [b"j", b" ", b"G", b"g"])
