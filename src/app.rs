@@ -1,10 +1,12 @@
 //! The reader's state and `update(Action)`, the only place it changes.
 //! No drawing here: `ui` reads this state. Wrapped text is cached per
-//! measure, so a keystroke never re-wraps the article.
+//! measure and wrapped only as far as it has been seen (`lazy`), so a
+//! keystroke never re-wraps the article and a long one opens at once.
 
 pub mod doc;
 mod files;
 mod jumps;
+mod lazy;
 mod memory;
 mod nav;
 pub mod outline;
@@ -14,7 +16,8 @@ pub mod search;
 mod ssh;
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use ratatui::layout::Rect;
 
@@ -44,11 +47,16 @@ pub enum Match {
 /// The reader.
 #[derive(Debug)]
 pub struct App {
-    pub(crate) article: Article,
+    pub(crate) article: Arc<Article>,
     pub(crate) analysis: Analysis,
+    /// The analysis being made on another thread, until it arrives.
+    pending_analysis: Option<Receiver<Analysis>>,
+    /// Byte offset of each block in the article's text, and the total
+    /// last (for the estimated percentage).
+    starts: Vec<usize>,
     pub(crate) keymap: Keymap,
     pub(crate) title: String,
-    marks: Marks,
+    pub(crate) marks: Marks,
     /// Outline items: captions and quotes in document order.
     pub(crate) items: Vec<outline::Item>,
     /// Person indices, most mentioned first.
@@ -71,11 +79,17 @@ pub struct App {
 
     pub(crate) area: Rect,
     pub(crate) panes: Panes,
-    cache: HashMap<usize, Rc<Wrapped>>,
-    pub(crate) doc: Rc<Wrapped>,
+    /// Wrapped text at other measures.
+    cache: HashMap<usize, Wrapped>,
+    pub(crate) doc: Wrapped,
     pub(crate) rows: Vec<Row>,
     /// Index of the body's top row.
     pub(crate) top: usize,
+    /// Rows put in above the top by wrapping on demand (see
+    /// [`App::visual_top`]).
+    shift: usize,
+    /// Where idle wrapping goes on (`None`: every shown block is wrapped).
+    idle_from: Option<usize>,
     /// The place to keep across layout changes, set by the first resize
     /// after the reader scrolled, so that shrinking and growing back
     /// returns to exactly the same line (re-deriving it each time would
@@ -123,21 +137,27 @@ enum Pending {
 impl App {
     /// A reader for `article`, laid out for an 80×24 terminal until
     /// [`App::resize`] says otherwise.
-    pub fn new(article: Article, analysis: Analysis, keymap: Keymap) -> Self {
+    pub fn new(article: impl Into<Arc<Article>>, analysis: Analysis, keymap: Keymap) -> Self {
+        let article = article.into();
         let title = article.title().unwrap_or_else(|| "Untitled".to_string());
-        let marks = Marks::new(&article, &analysis);
-        let items = outline::items(&article, &analysis);
-        let mut people: Vec<usize> = (0..analysis.people.len()).collect();
-        people.sort_by_key(|&p| std::cmp::Reverse(analysis.people[p].mentions));
-        let doc = Rc::new(doc::wrap(&article, &marks, &title, 1));
+        let mut starts = Vec::with_capacity(article.blocks.len() + 1);
+        let mut at = 0;
+        for b in &article.blocks {
+            starts.push(at);
+            at += b.text.len() + b.credit.as_ref().map_or(0, String::len);
+        }
+        starts.push(at);
+        let doc = Wrapped::new(&article, &title, 1);
         let mut app = App {
             article,
-            analysis,
+            analysis: Analysis::default(),
+            pending_analysis: None,
+            starts,
             keymap,
             title,
-            marks,
-            items,
-            people,
+            marks: Marks::default(),
+            items: Vec::new(),
+            people: Vec::new(),
             focus: Pane::Body,
             show_outline: true,
             show_people: true,
@@ -155,6 +175,8 @@ impl App {
             doc,
             rows: Vec::new(),
             top: 0,
+            shift: 0,
+            idle_from: None,
             sticky: None,
             quit: false,
             theme: Theme::default(),
@@ -172,9 +194,57 @@ impl App {
             clipboard: None,
             picker: None,
         };
-        app.rows = rows::build(&app.doc, &app.shown_blocks());
+        app.set_analysis(analysis);
         app.resize(80, 24);
         app
+    }
+
+    /// Takes in the analysis (made after the reader opened, on another
+    /// thread): marks, outline and people fill in; the text stays put.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.marks = Marks::new(&self.article, &analysis);
+        self.items = outline::items(&self.article, &analysis);
+        let mut people: Vec<usize> = (0..analysis.people.len()).collect();
+        people.sort_by_key(|&p| std::cmp::Reverse(analysis.people[p].mentions));
+        self.people = people;
+        self.analysis = analysis;
+        self.pending_analysis = None;
+        self.sync_outline();
+    }
+
+    /// Shows the article now and the analysis when `rx` delivers it
+    /// (see [`App::poll`]).
+    pub fn analyse_later(&mut self, rx: Receiver<Analysis>) {
+        self.pending_analysis = Some(rx);
+    }
+
+    /// Whether the analysis of the article shown is still being made.
+    pub fn analysing(&self) -> bool {
+        self.pending_analysis.is_some()
+    }
+
+    /// Takes in any analysis that has arrived, for every open file; true
+    /// when the screen changes.
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        if let Some(rx) = &self.pending_analysis {
+            match rx.try_recv() {
+                Ok(analysis) => {
+                    self.set_analysis(analysis);
+                    changed = true;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                // The thread died (a panic it printed): read on without.
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.pending_analysis = None;
+                    changed = true;
+                }
+            }
+        }
+        for other in &mut self.others {
+            other.poll();
+        }
+        changed
     }
 
     /// True once the user asked to quit.
@@ -324,7 +394,7 @@ impl App {
     fn relayout(&mut self) {
         self.panes = layout::panes(self.area, self.shown());
         let measure = usize::from(self.panes.text.width).max(1);
-        if measure != self.doc.measure {
+        if measure != self.doc.measure || self.rows.is_empty() {
             let anchor = self
                 .sticky
                 .unwrap_or_else(|| rows::anchor_of(&self.doc, &self.rows, self.top));
@@ -332,28 +402,41 @@ impl App {
             if self.cache.len() > 16 {
                 self.cache.clear();
             }
-            let (article, marks, title) = (&self.article, &self.marks, &self.title);
-            let doc = self
-                .cache
-                .entry(measure)
-                .or_insert_with(|| Rc::new(doc::wrap(article, marks, title, measure)));
-            self.doc = Rc::clone(doc);
-            self.rows = rows::build(&self.doc, &self.shown_blocks());
+            let next = match self.cache.remove(&measure) {
+                Some(doc) => doc,
+                None if self.starts.last().is_some_and(|&n| n <= doc::EAGER_BYTES) => {
+                    doc::wrap(&self.article, &self.title, measure)
+                }
+                None => Wrapped::new(&self.article, &self.title, measure),
+            };
+            let old = std::mem::replace(&mut self.doc, next);
+            if !self.rows.is_empty() {
+                self.cache.insert(old.measure, old);
+            }
+            self.rebuild_rows();
+            self.shift = 0;
         }
         if let Some(anchor) = self.sticky {
-            self.top = rows::row_of(&self.doc, &self.rows, anchor);
+            self.top = self.reveal(anchor);
         }
-        self.top = self.top.min(self.max_top());
+        self.clamp_top();
     }
 
     /// Rebuilds the rows after the filter changed, keeping the place.
     fn refilter(&mut self) {
         let anchor = rows::anchor_of(&self.doc, &self.rows, self.top);
-        self.rows = rows::build(&self.doc, &self.shown_blocks());
-        self.top = rows::row_of(&self.doc, &self.rows, anchor).min(self.max_top());
+        self.rebuild_rows();
+        self.top = self.reveal(anchor);
+        self.clamp_top();
         self.sticky = None;
         self.sync_outline();
         self.refresh_hits();
+    }
+
+    /// Lays out the rows again from the wrapped text and the filter.
+    fn rebuild_rows(&mut self) {
+        self.rows = rows::build(&self.doc, &self.shown_blocks());
+        self.idle_from = (!self.doc.complete()).then_some(0);
     }
 
     /// Whether each block passes the people filter.
@@ -388,14 +471,6 @@ impl App {
             rows::block_at(&self.rows, self.top),
             self.article.blocks.len(),
         )
-    }
-
-    /// How far down the body is, 0–100.
-    pub fn percent(&self) -> usize {
-        match self.max_top() {
-            0 => 100,
-            max => self.top * 100 / max,
-        }
     }
 
     /// The body's top row.

@@ -5,6 +5,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -139,16 +140,19 @@ fn inputs(cli: &Cli) -> Result<Vec<Input<'_>>> {
         .collect())
 }
 
-/// One loaded, parsed and analysed article.
+/// One loaded and parsed article, analysed unless the reader will do that
+/// on another thread.
 struct Loaded {
     source: String,
     path: Option<PathBuf>,
-    text: String,
+    /// The key of the text for the reading-position store (reader only;
+    /// the text itself is not kept, it is as big as the article).
+    key: Option<String>,
     article: Article,
-    analysis: Analysis,
+    analysis: Option<Analysis>,
 }
 
-fn load_one(cli: &Cli, input: &Input) -> Result<Loaded> {
+fn load_one(cli: &Cli, input: &Input, analyse_now: bool) -> Result<Loaded> {
     let (loaded, source, hint, path) = match input {
         Input::File(path) => (
             load::load_path(path)?,
@@ -168,11 +172,14 @@ fn load_one(cli: &Cli, input: &Input) -> Result<Loaded> {
     }
     let hint = cli.format.map(Format::from).or(hint);
     let (article, _format) = parse_input(&loaded.text, hint).with_context(|| source.clone())?;
-    let analysis = analyse::analyse(&article);
+    let key = (!analyse_now).then(|| store::content_key(&loaded.text));
+    // The text is as big as the article: let it go before the analysis.
+    drop(loaded);
+    let analysis = analyse_now.then(|| analyse::analyse(&article));
     Ok(Loaded {
         source,
         path,
-        text: loaded.text,
+        key,
         article,
         analysis,
     })
@@ -198,12 +205,19 @@ fn run(cli: &Cli) -> Result<()> {
     let mut reader: Option<App> = None;
     let mut text = String::new();
     for input in &inputs {
-        let one = load_one(cli, input)?;
+        let mut one = load_one(cli, input, !tui)?;
         if tui {
-            let mut app = App::new(one.article, one.analysis, Keymap::default());
+            // The body shows at once; outline, people and highlights fill
+            // in when the analysis arrives from its thread.
+            let article = Arc::new(std::mem::take(&mut one.article));
+            let (tx, rx) = mpsc::channel();
+            let shared = Arc::clone(&article);
+            std::thread::spawn(move || tx.send(analyse::analyse(&shared)));
+            let mut app = App::new(article, Analysis::default(), Keymap::default());
+            app.analyse_later(rx);
             app.configure(&config, Depth::detect(cli.color, |k| std::env::var(k).ok()));
             if let Some(store) = Store::from_env() {
-                let key = store::content_key(&one.text);
+                let key = one.key.take().unwrap_or_default();
                 let path = one.path.map(|p| p.to_string_lossy().into_owned());
                 for w in app.remember(store, key, path, !cli.from_start) {
                     eprintln!("byline: warning: {w}");
@@ -327,7 +341,8 @@ fn folder(cli: &Cli, config: Config, dir: &Path) -> Result<()> {
 
 /// JSON, the lists, or the wrapped article, as text.
 fn render(cli: &Cli, one: &Loaded) -> Result<String> {
-    let (article, analysis) = (&one.article, &one.analysis);
+    let article = &one.article;
+    let analysis = one.analysis.as_ref().context("analysis")?;
     if cli.json {
         let report = Report::new(&one.source, article, analysis);
         let mut s = serde_json::to_string_pretty(&report).context("writing JSON")?;

@@ -50,6 +50,9 @@ static ACTIVE: Mutex<Vec<Mode>> = Mutex::new(Vec::new());
 /// How often an idle loop wakes to look at signal flags.
 const TICK: Duration = Duration::from_millis(100);
 
+/// How often it looks for the analysis while it is being made.
+const ANALYSIS_TICK: Duration = Duration::from_millis(20);
+
 /// Turns the reader's terminal modes on.
 fn enter(opts: Options) -> io::Result<()> {
     let mut steps = vec![Mode::Raw, Mode::AltScreen, Mode::HiddenCursor];
@@ -170,8 +173,9 @@ fn size() -> (u16, u16) {
 /// can let the terminal scroll.
 #[derive(Debug, Default)]
 pub struct Painter {
-    /// Body pane, text column and top row of the last frame.
-    last: Option<(Rect, Rect, usize)>,
+    /// Body pane, text column and top row (see [`App::visual_top`]) of
+    /// the last frame.
+    last: Option<(Rect, Rect, i64)>,
 }
 
 impl Painter {
@@ -180,14 +184,13 @@ impl Painter {
         let area = app.area;
         let mut buf = Buffer::empty(area);
         app.render(area, &mut buf);
-        let now = (app.panes.body, app.panes.text, app.top);
+        let now = (app.panes.body, app.panes.text, app.visual_top());
         let scroll = self
             .last
             .filter(|l| (l.0, l.1) == (now.0, now.1) && l.2 != now.2)
             .map(|l| Scroll {
                 rows: now.0.y..now.0.bottom(),
-                lines: i32::try_from(now.2).unwrap_or(i32::MAX)
-                    - i32::try_from(l.2).unwrap_or(i32::MAX),
+                lines: i32::try_from(now.2 - l.2).unwrap_or(i32::MAX),
             });
         self.last = Some(now);
         (buf, scroll)
@@ -216,7 +219,15 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
             }
             dirty = false;
         }
-        let wait = if decoder.is_waiting() { ESC_WAIT } else { TICK };
+        // Wrapping the rest of a long article goes on between keys, a
+        // few milliseconds at a time.
+        let idle = app.has_idle_work();
+        let wait = match () {
+            _ if decoder.is_waiting() => ESC_WAIT,
+            _ if idle => Duration::ZERO,
+            _ if app.analysing() => ANALYSIS_TICK,
+            _ => TICK,
+        };
         let mut inputs = Vec::new();
         match input.recv_timeout(wait) {
             Ok(Some(bytes)) => {
@@ -228,7 +239,16 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
             }
             Ok(None) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
             Err(RecvTimeoutError::Timeout) if decoder.is_waiting() => inputs = decoder.timeout(),
-            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Timeout) => {
+                // Redraw when the last of it is done: the percentage is
+                // exact from then on.
+                if idle && app.idle() && !app.has_idle_work() {
+                    dirty = true;
+                }
+            }
+        }
+        if app.poll() {
+            dirty = true;
         }
         for i in inputs {
             dirty = true;

@@ -47,6 +47,8 @@ impl Widget for &App {
         );
         Body {
             doc: &self.doc,
+            article: &self.article,
+            marks: &self.marks,
             rows: &self.rows,
             top: self.top,
             filter: &self.filter,
@@ -102,7 +104,10 @@ impl Widget for &App {
             file: self.file_no,
             filter: self.filter_label(),
             search: self.search_label(),
-            notice: self.notice.as_deref(),
+            notice: self
+                .notice
+                .as_deref()
+                .or(self.analysing().then_some("analysing…")),
             hints: self.hints(),
             keymap: self.keymap(),
             theme: &theme,

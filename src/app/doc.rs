@@ -1,7 +1,9 @@
 //! The article laid out for one measure (text width): title, meta line and
-//! every block wrapped into lines of marked segments (quote, person name,
-//! credit), so the view only styles and copies. Built once per measure and
-//! cached by `App`; no terminal types here.
+//! each block's wrapped lines as byte ranges. Blocks are wrapped when they
+//! come near the screen (or all at once for a short article), so opening
+//! a 10 MB article wraps a screenful; the marked segments (quote, person
+//! name, credit) of a line are cut when it is drawn ([`segments`]), so the
+//! analysis can arrive after the text. No terminal types here.
 
 use std::ops::Range;
 
@@ -9,6 +11,10 @@ use crate::article::{Analysis, Article};
 
 /// Columns the caption marker takes (`▌ `).
 pub const CAPTION_INDENT: usize = 2;
+
+/// Articles up to this many bytes of text are wrapped whole when a measure
+/// is first used (a few milliseconds); longer ones block by block.
+pub const EAGER_BYTES: usize = 64 * 1024;
 
 /// What a stretch of text is, for styling.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,14 +36,15 @@ pub struct Seg {
     pub mark: Mark,
 }
 
-/// One wrapped line of a block.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One wrapped line of a block: a byte range of the block's text as the
+/// body shows it ([`crate::app::search::block_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
-    /// Byte offset in the block's text where the line starts (used to keep
-    /// the reading position across widths).
+    /// Byte offset where the line starts (also what keeps the reading
+    /// position across widths).
     pub start: usize,
-    /// The line's segments, left to right.
-    pub segs: Vec<Seg>,
+    /// Byte offset where it ends.
+    pub end: usize,
 }
 
 /// A block's lines.
@@ -49,7 +56,7 @@ pub struct BlockLines {
     pub lines: Vec<Line>,
 }
 
-/// The whole article at one measure.
+/// The article at one measure, wrapped as far as it has been needed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wrapped {
     /// Text width in columns.
@@ -58,97 +65,214 @@ pub struct Wrapped {
     pub title: Vec<String>,
     /// Date, author and source on one line.
     pub meta: Option<String>,
-    /// One entry per article block.
-    pub blocks: Vec<BlockLines>,
+    /// One entry per article block, `None` until wrapped.
+    blocks: Vec<Option<BlockLines>>,
+    /// Blocks not wrapped yet.
+    unwrapped: usize,
 }
 
-/// Quote and name spans of every block, indexed once per article.
+impl Wrapped {
+    /// The header of `article` at `measure`, no block wrapped yet.
+    pub fn new(article: &Article, title: &str, measure: usize) -> Self {
+        let measure = measure.max(1);
+        let title = line_ranges(title, measure)
+            .into_iter()
+            .map(|r| clean(&title[r]))
+            .collect();
+        let meta = [
+            &article.meta.date,
+            &article.meta.author,
+            &article.meta.source,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| clean(s))
+        .collect::<Vec<_>>();
+        let meta = (!meta.is_empty()).then(|| meta.join(" · "));
+        Wrapped {
+            measure,
+            title,
+            meta,
+            blocks: vec![None; article.blocks.len()],
+            unwrapped: article.blocks.len(),
+        }
+    }
+
+    /// How many blocks the article has.
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Whether the article has no blocks.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// Whether every block is wrapped.
+    pub fn complete(&self) -> bool {
+        self.unwrapped == 0
+    }
+
+    /// Block `b`'s lines, if it is wrapped.
+    pub fn block(&self, b: usize) -> Option<&BlockLines> {
+        self.blocks.get(b).and_then(Option::as_ref)
+    }
+
+    /// Line `line` of block `b`, if wrapped.
+    pub fn line(&self, b: usize, line: usize) -> Option<&Line> {
+        self.block(b).and_then(|bl| bl.lines.get(line))
+    }
+
+    /// Wraps block `b` of `article` (once) and returns its line count.
+    pub fn wrap_block(&mut self, article: &Article, b: usize) -> usize {
+        let measure = self.measure;
+        let Some(slot) = self.blocks.get_mut(b) else {
+            return 0;
+        };
+        if let Some(done) = slot {
+            return done.lines.len();
+        }
+        let block = &article.blocks[b];
+        // The same text search looks in, so offsets agree.
+        let text = super::search::block_text(block);
+        let width = if block.is_caption() && measure > 2 * CAPTION_INDENT {
+            measure - CAPTION_INDENT
+        } else {
+            measure
+        };
+        let lines: Vec<Line> = line_ranges(&text, width)
+            .into_iter()
+            .map(|r| Line {
+                start: r.start,
+                end: r.end,
+            })
+            .collect();
+        let n = lines.len();
+        *slot = Some(BlockLines {
+            caption: block.is_caption(),
+            lines,
+        });
+        self.unwrapped -= 1;
+        n
+    }
+}
+
+/// Quote and name spans of every block, indexed once per analysis: one
+/// array ordered by block (quotes, then names, each in analysis order), so
+/// a long article costs 16 bytes a span rather than a vector per block.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
-    per_block: Vec<Vec<(Range<usize>, Mark)>>,
+    /// Where each block's spans start in `spans`, and the end last.
+    starts: Vec<u32>,
+    spans: Vec<Packed>,
 }
+
+/// A span and what it is: a quote index or a person index.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    start: u32,
+    end: u32,
+    /// Quote index, or person index with the top bit set.
+    what: u32,
+}
+
+const PERSON: u32 = 1 << 31;
 
 impl Marks {
     /// Collects the spans of `analysis` by block.
     pub fn new(article: &Article, analysis: &Analysis) -> Self {
-        let mut per_block = vec![Vec::new(); article.blocks.len()];
-        for (qi, q) in analysis.quotes.iter().enumerate() {
-            for s in &q.spans {
-                if let Some(v) = per_block.get_mut(s.block) {
-                    let mark = Mark {
-                        quote: Some(qi),
-                        ..Mark::default()
-                    };
-                    v.push((s.start..s.end, mark));
-                }
-            }
+        let n = article.blocks.len();
+        let quotes = analysis.quotes.iter().enumerate().flat_map(|(qi, q)| {
+            q.spans
+                .iter()
+                .map(move |s| (s.block, s.start, s.end, qi as u32))
+        });
+        let names = analysis.mentions.iter().map(|m| {
+            (
+                m.span.block,
+                m.span.start,
+                m.span.end,
+                m.person as u32 | PERSON,
+            )
+        });
+        let all = || quotes.clone().chain(names.clone()).filter(|s| s.0 < n);
+        // Counting sort by block keeps the order within each block.
+        let mut starts = vec![0u32; n + 1];
+        for (b, ..) in all() {
+            starts[b + 1] += 1;
         }
-        for m in &analysis.mentions {
-            if let Some(v) = per_block.get_mut(m.span.block) {
-                let mark = Mark {
-                    person: Some(m.person),
-                    ..Mark::default()
-                };
-                v.push((m.span.start..m.span.end, mark));
-            }
+        for b in 0..n {
+            starts[b + 1] += starts[b];
         }
-        Marks { per_block }
+        let mut next = starts.clone();
+        let mut spans = vec![
+            Packed {
+                start: 0,
+                end: 0,
+                what: 0
+            };
+            starts[n] as usize
+        ];
+        for (b, start, end, what) in all() {
+            let at = &mut next[b];
+            spans[*at as usize] = Packed {
+                start: u32::try_from(start).unwrap_or(u32::MAX),
+                end: u32::try_from(end).unwrap_or(u32::MAX),
+                what,
+            };
+            *at += 1;
+        }
+        Marks { starts, spans }
     }
 
-    fn of(&self, block: usize) -> &[(Range<usize>, Mark)] {
-        self.per_block.get(block).map(Vec::as_slice).unwrap_or(&[])
+    /// Block `block`'s spans, quotes first, in analysis order.
+    fn of(&self, block: usize) -> Vec<(Range<usize>, Mark)> {
+        let (Some(&a), Some(&b)) = (self.starts.get(block), self.starts.get(block + 1)) else {
+            return Vec::new();
+        };
+        self.spans[a as usize..b as usize]
+            .iter()
+            .map(|p| {
+                let index = (p.what & !PERSON) as usize;
+                let mark = if p.what & PERSON != 0 {
+                    Mark {
+                        person: Some(index),
+                        ..Mark::default()
+                    }
+                } else {
+                    Mark {
+                        quote: Some(index),
+                        ..Mark::default()
+                    }
+                };
+                (p.start as usize..p.end as usize, mark)
+            })
+            .collect()
     }
 }
 
-/// Lays out `article` at `measure` columns.
-pub fn wrap(article: &Article, marks: &Marks, title: &str, measure: usize) -> Wrapped {
-    let measure = measure.max(1);
-    let title = line_ranges(title, measure)
-        .into_iter()
-        .map(|r| clean(&title[r]))
-        .collect();
-    let meta = [
-        &article.meta.date,
-        &article.meta.author,
-        &article.meta.source,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|s| clean(s))
-    .collect::<Vec<_>>();
-    let meta = (!meta.is_empty()).then(|| meta.join(" · "));
-    let blocks = article
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            // The same text search looks in, so offsets agree.
-            let text = super::search::block_text(b);
-            let credit_at = b.text.len();
-            let width = if b.is_caption() && measure > 2 * CAPTION_INDENT {
-                measure - CAPTION_INDENT
-            } else {
-                measure
-            };
-            let lines = line_ranges(&text, width)
-                .into_iter()
-                .map(|r| Line {
-                    start: r.start,
-                    segs: segments(&text, r, marks.of(i), credit_at),
-                })
-                .collect();
-            BlockLines {
-                caption: b.is_caption(),
-                lines,
-            }
-        })
-        .collect();
-    Wrapped {
-        measure,
-        title,
-        meta,
-        blocks,
+/// Lays out all of `article` at `measure` columns.
+pub fn wrap(article: &Article, title: &str, measure: usize) -> Wrapped {
+    let mut doc = Wrapped::new(article, title, measure);
+    for b in 0..doc.len() {
+        doc.wrap_block(article, b);
     }
+    doc
+}
+
+/// The marked segments of `line` of block `b`, for drawing.
+pub fn segments(article: &Article, marks: &Marks, b: usize, line: Line) -> Vec<Seg> {
+    let Some(block) = article.blocks.get(b) else {
+        return Vec::new();
+    };
+    let text = super::search::block_text(block);
+    let end = line.end.min(text.len());
+    cut(
+        &text,
+        line.start.min(end)..end,
+        &marks.of(b),
+        block.text.len(),
+    )
 }
 
 /// Byte ranges of `text` wrapped to `width` columns (at least one range).
@@ -184,7 +308,7 @@ pub fn line_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 /// Splits `text[range]` where a quote, name or the credit starts or ends.
-fn segments(
+fn cut(
     text: &str,
     range: Range<usize>,
     marks: &[(Range<usize>, Mark)],
@@ -236,8 +360,31 @@ mod tests {
     use crate::article::{Block, Mention, Span};
     use unicode_width::UnicodeWidthStr;
 
-    fn text_of(l: &Line) -> String {
-        l.segs.iter().map(|s| s.text.as_str()).collect()
+    fn text_of(segs: &[Seg]) -> String {
+        segs.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Every line of block 0 of `a` at `measure`, as segments.
+    fn lines(a: &Article, marks: &Marks, measure: usize) -> Vec<Vec<Seg>> {
+        let w = wrap(a, "T", measure);
+        let b = w.block(0).expect("wrapped");
+        b.lines.iter().map(|&l| segments(a, marks, 0, l)).collect()
+    }
+
+    #[test]
+    fn blocks_wrap_on_demand() {
+        let a = Article {
+            blocks: vec![Block::paragraph("one two"), Block::paragraph("three")],
+            ..Article::default()
+        };
+        let mut w = Wrapped::new(&a, "T", 20);
+        assert!(w.block(0).is_none() && !w.complete());
+        assert_eq!(w.wrap_block(&a, 1), 1);
+        assert_eq!(w.wrap_block(&a, 1), 1);
+        assert!(w.block(0).is_none() && w.block(1).is_some());
+        w.wrap_block(&a, 0);
+        assert!(w.complete());
+        assert_eq!(w, wrap(&a, "T", 20));
     }
 
     #[test]
@@ -292,19 +439,18 @@ mod tests {
             }],
             ..Analysis::default()
         };
-        let w = wrap(&a, &Marks::new(&a, &analysis), "T", 20);
-        let lines = &w.blocks[0].lines;
-        assert_eq!(lines[0].segs[0].text, "Ada Quist");
-        assert_eq!(lines[0].segs[0].mark.person, Some(0));
+        let lines = lines(&a, &Marks::new(&a, &analysis), 20);
+        assert_eq!(lines[0][0].text, "Ada Quist");
+        assert_eq!(lines[0][0].mark.person, Some(0));
         let quoted: String = lines
             .iter()
-            .flat_map(|l| &l.segs)
+            .flatten()
             .filter(|s| s.mark.quote == Some(0))
             .map(|s| s.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
         assert_eq!(quoted, "“we kept our promise”");
-        let all: Vec<String> = lines.iter().map(text_of).collect();
+        let all: Vec<String> = lines.iter().map(|l| text_of(l)).collect();
         assert_eq!(all.join(" "), text);
     }
 
@@ -317,12 +463,11 @@ mod tests {
             )],
             ..Article::default()
         };
-        let w = wrap(&a, &Marks::default(), "T", 20);
-        let b = &w.blocks[0];
-        assert!(b.caption);
-        assert!(b.lines.iter().all(|l| text_of(l).width() <= 18));
-        let last = b.lines.last().expect("a line");
-        let credit = last.segs.last().expect("a seg");
+        assert!(wrap(&a, "T", 20).block(0).expect("wrapped").caption);
+        let lines = lines(&a, &Marks::default(), 20);
+        assert!(lines.iter().all(|l| text_of(l).width() <= 18));
+        let last = lines.last().expect("a line");
+        let credit = last.last().expect("a seg");
         assert!(
             credit.mark.credit && credit.text.ends_with("AP"),
             "{last:?}"
@@ -335,8 +480,8 @@ mod tests {
             blocks: vec![Block::paragraph("bad \u{1b}[31m red")],
             ..Article::default()
         };
-        let w = wrap(&a, &Marks::default(), "t\u{7}", 40);
-        assert!(!text_of(&w.blocks[0].lines[0]).contains('\u{1b}'));
+        let w = wrap(&a, "t\u{7}", 40);
+        assert!(!text_of(&lines(&a, &Marks::default(), 40)[0]).contains('\u{1b}'));
         assert!(!w.title[0].contains('\u{7}'));
     }
 }

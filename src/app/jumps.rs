@@ -93,7 +93,7 @@ impl App {
 
     /// Puts `anchor` at the top of the body.
     pub(super) fn show_anchor(&mut self, anchor: Anchor) {
-        let row = rows::row_of(&self.doc, &self.rows, anchor);
+        let row = self.reveal(anchor);
         self.scroll_to(row);
     }
 

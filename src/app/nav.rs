@@ -184,8 +184,9 @@ impl App {
 
     /// Puts row `row` at the top of the body and lets the outline follow.
     pub(super) fn scroll_to(&mut self, row: usize) {
-        self.top = row.min(self.max_top());
+        self.top = row;
         self.sticky = None;
+        self.clamp_top();
         self.sync_outline();
     }
 
@@ -229,8 +230,8 @@ impl App {
                 .map_or(0, |s| s.start),
             ItemKind::Caption => 0,
         };
-        let row = rows::row_of(&self.doc, &self.rows, Anchor::Block { block, offset });
-        self.top = row.min(self.max_top());
+        self.top = self.reveal(Anchor::Block { block, offset });
+        self.clamp_top();
         self.sticky = None;
         self.flash = Some(i);
         self.outline_sel = i;

@@ -1,6 +1,8 @@
 //! The body as a list of screen rows: the wrapped header and blocks, with
-//! blocks the people filter hides folded into one marker row. Rebuilding
-//! rows is cheap (no wrapping), so filter changes never re-wrap. An
+//! blocks the people filter hides folded into one marker row, and shown
+//! blocks not wrapped yet folded into one placeholder row (`Unwrapped`)
+//! that `App` expands before it comes on screen. Rebuilding rows is cheap
+//! (no wrapping), so filter changes never re-wrap. An
 //! [`Anchor`] names a place in the text independent of width and filter,
 //! which is how resizes and filter changes keep the reader's place.
 
@@ -31,6 +33,14 @@ pub enum Row {
     },
     /// The filter hides every block.
     NoMatch,
+    /// `count` shown blocks from `first` on, not wrapped yet: a stand-in
+    /// that is never on screen.
+    Unwrapped {
+        /// First block.
+        first: usize,
+        /// How many.
+        count: usize,
+    },
 }
 
 /// A place in the article that survives re-wrapping and filtering.
@@ -57,18 +67,13 @@ pub fn build(doc: &Wrapped, shown: &[bool]) -> Vec<Row> {
     if !rows.is_empty() {
         rows.push(Row::Gap(None));
     }
+    let is_shown = |b: usize| shown.get(b).copied().unwrap_or(true);
     let mut any = false;
     let mut b = 0;
-    while b < doc.blocks.len() {
-        if shown.get(b).copied().unwrap_or(true) {
-            any = true;
-            let n = doc.blocks[b].lines.len();
-            rows.extend((0..n).map(|line| Row::Text { block: b, line }));
-            rows.push(Row::Gap(Some(b)));
-            b += 1;
-        } else {
+    while b < doc.len() {
+        if !is_shown(b) {
             let first = b;
-            while b < doc.blocks.len() && !shown.get(b).copied().unwrap_or(true) {
+            while b < doc.len() && !is_shown(b) {
                 b += 1;
             }
             rows.push(Row::Hidden {
@@ -76,12 +81,36 @@ pub fn build(doc: &Wrapped, shown: &[bool]) -> Vec<Row> {
                 count: b - first,
             });
             rows.push(Row::Gap(Some(b - 1)));
+            continue;
+        }
+        any = true;
+        match doc.block(b) {
+            Some(lines) => {
+                push_block(&mut rows, b, lines.lines.len());
+                b += 1;
+            }
+            None => {
+                let first = b;
+                while b < doc.len() && is_shown(b) && doc.block(b).is_none() {
+                    b += 1;
+                }
+                rows.push(Row::Unwrapped {
+                    first,
+                    count: b - first,
+                });
+            }
         }
     }
-    if !any && !doc.blocks.is_empty() {
+    if !any && !doc.is_empty() {
         rows.insert(rows.len().min(header_len(doc)), Row::NoMatch);
     }
     rows
+}
+
+/// The rows of block `b` with `lines` lines: its lines and the gap after.
+pub fn push_block(rows: &mut Vec<Row>, b: usize, lines: usize) {
+    rows.extend((0..lines).map(|line| Row::Text { block: b, line }));
+    rows.push(Row::Gap(Some(b)));
 }
 
 fn header_len(doc: &Wrapped) -> usize {
@@ -96,13 +125,13 @@ pub fn anchor_of(doc: &Wrapped, rows: &[Row], i: usize) -> Anchor {
         Some(Row::Title(_) | Row::Meta | Row::Gap(None) | Row::NoMatch) => Anchor::Header(i),
         Some(Row::Text { block, line }) => Anchor::Block {
             block: *block,
-            offset: doc.blocks[*block].lines.get(*line).map_or(0, |l| l.start),
+            offset: doc.line(*block, *line).map_or(0, |l| l.start),
         },
         Some(Row::Gap(Some(b))) => Anchor::Block {
             block: *b,
             offset: usize::MAX,
         },
-        Some(Row::Hidden { first, .. }) => Anchor::Block {
+        Some(Row::Hidden { first, .. } | Row::Unwrapped { first, .. }) => Anchor::Block {
             block: *first,
             offset: 0,
         },
@@ -119,14 +148,16 @@ pub fn row_of(doc: &Wrapped, rows: &[Row], anchor: Anchor) -> usize {
     for (i, row) in rows.iter().enumerate() {
         match *row {
             Row::Text { block: b, line } if b == block => {
-                let start = doc.blocks[b].lines.get(line).map_or(0, |l| l.start);
+                let start = doc.line(b, line).map_or(0, |l| l.start);
                 if start <= offset || best.is_none() {
                     best = Some(i);
                 }
             }
             Row::Gap(Some(b)) if b == block && offset == usize::MAX => return i,
             Row::Text { block: b, .. } if b > block => return best.unwrap_or(i),
-            Row::Hidden { first, count } if first + count > block => {
+            Row::Hidden { first, count } | Row::Unwrapped { first, count }
+                if first + count > block =>
+            {
                 return best.unwrap_or(i);
             }
             _ => {}
@@ -139,7 +170,7 @@ pub fn row_of(doc: &Wrapped, rows: &[Row], anchor: Anchor) -> usize {
 pub fn block_at(rows: &[Row], i: usize) -> Option<usize> {
     rows.iter().skip(i).find_map(|r| match *r {
         Row::Text { block, .. } => Some(block),
-        Row::Hidden { first, .. } => Some(first),
+        Row::Hidden { first, .. } | Row::Unwrapped { first, .. } => Some(first),
         _ => None,
     })
 }
@@ -153,7 +184,7 @@ pub fn first_row(rows: &[Row], block: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::doc::{Marks, wrap};
+    use crate::app::doc::wrap;
     use crate::article::{Article, Block};
 
     fn article() -> Article {
@@ -167,7 +198,7 @@ mod tests {
     #[test]
     fn hidden_blocks_fold_into_one_marker() {
         let a = article();
-        let doc = wrap(&a, &Marks::default(), "Title", 40);
+        let doc = wrap(&a, "Title", 40);
         let rows = build(&doc, &[true, false, false, true, false]);
         let hidden: Vec<_> = rows
             .iter()
@@ -185,8 +216,8 @@ mod tests {
     #[test]
     fn anchors_survive_rewrapping() {
         let a = article();
-        let wide = wrap(&a, &Marks::default(), "Title", 60);
-        let narrow = wrap(&a, &Marks::default(), "Title", 20);
+        let wide = wrap(&a, "Title", 60);
+        let narrow = wrap(&a, "Title", 20);
         let all = vec![true; 5];
         let (rw, rn) = (build(&wide, &all), build(&narrow, &all));
         let i = rw
@@ -199,23 +230,17 @@ mod tests {
             panic!("{:?}", rn[j])
         };
         assert_eq!(block, 2);
-        let start = narrow.blocks[2].lines[line].start;
+        let start = narrow.line(2, line).expect("line").start;
         let Anchor::Block { offset, .. } = anchor else {
             panic!()
         };
-        assert!(
-            start <= offset
-                && narrow.blocks[2]
-                    .lines
-                    .get(line + 1)
-                    .is_none_or(|l| l.start > offset)
-        );
+        assert!(start <= offset && narrow.line(2, line + 1).is_none_or(|l| l.start > offset));
     }
 
     #[test]
     fn a_hidden_anchor_lands_on_its_marker() {
         let a = article();
-        let doc = wrap(&a, &Marks::default(), "Title", 40);
+        let doc = wrap(&a, "Title", 40);
         let rows = build(&doc, &[true, false, false, true, true]);
         let j = row_of(
             &doc,
@@ -231,7 +256,7 @@ mod tests {
     #[test]
     fn nothing_shown_says_so() {
         let a = article();
-        let doc = wrap(&a, &Marks::default(), "Title", 40);
+        let doc = wrap(&a, "Title", 40);
         let rows = build(&doc, &[false; 5]);
         assert!(rows.contains(&Row::NoMatch));
     }

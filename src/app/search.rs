@@ -225,7 +225,7 @@ impl App {
             block: h.block,
             offset: h.start,
         };
-        let row = super::rows::row_of(&self.doc, &self.rows, anchor);
+        let row = self.reveal(anchor);
         let height = self.body_height();
         if row < self.top || row >= self.top + height {
             self.scroll_to(row.saturating_sub(height / 3));

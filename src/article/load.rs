@@ -136,6 +136,53 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 pub fn sanitize(input: &str) -> (String, usize) {
     let mut out = String::with_capacity(input.len());
     let mut removed = 0;
+    let mut rest = input;
+    loop {
+        // Printable ASCII and LF, nearly all of an article, are copied in
+        // runs; every other character goes through the rules below.
+        let run = rest
+            .bytes()
+            .position(|b| b != b'\n' && !(b' '..=b'~').contains(&b))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        let next = &rest[c.len_utf8()..];
+        rest = next;
+        match c {
+            '\r' => {
+                out.push('\n');
+                rest = next.strip_prefix('\n').unwrap_or(next);
+            }
+            '\t' => out.push(' '),
+            '\u{FEFF}' => {}
+            // Escape sequences (rare): the character-by-character rules
+            // for the rest of the text.
+            '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                let (tail, n) = sanitize_chars(rest_from(input, next, c));
+                out.push_str(&tail);
+                removed += n;
+                break;
+            }
+            c if is_unsafe(c) => removed += 1,
+            c => out.push(c),
+        }
+    }
+    (out, removed)
+}
+
+/// `next` with the character `c` that came before it in `input` put back.
+fn rest_from<'a>(input: &'a str, next: &'a str, c: char) -> &'a str {
+    let at = input.len() - next.len() - c.len_utf8();
+    &input[at..]
+}
+
+/// [`sanitize`] one character at a time.
+fn sanitize_chars(input: &str) -> (String, usize) {
+    let mut out = String::with_capacity(input.len());
+    let mut removed = 0;
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -250,6 +297,22 @@ fn skip_string(chars: &mut Chars) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fast_path_agrees_with_the_character_rules() {
+        for s in [
+            "plain text\nlines\r\nand\rcr",
+            "tab\there \u{feff}bom “curly” \u{202e}rlo\u{7f}del",
+            "before \u{1b}[31mred\u{1b}[0m after\r\n\ttab",
+            "c1 \u{9b}31m csi \u{9d}osc\u{7}bel \u{85}nel",
+            "\r",
+            "",
+            "ends in esc \u{1b}",
+            "\u{0}nul \u{1}soh ünï",
+        ] {
+            assert_eq!(sanitize(s), sanitize_chars(s), "{s:?}");
+        }
+    }
+
     use super::*;
 
     fn clean(s: &str) -> String {

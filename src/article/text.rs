@@ -62,13 +62,18 @@ fn flush(current: &mut String, blocks: &mut Vec<Block>) {
         current.clear();
         return;
     }
-    blocks.push(make_block(&collapse(current)));
+    blocks.push(block_of(collapse(current)));
     current.clear();
 }
 
 /// A paragraph, or a caption when the text ends with a credit.
 pub fn make_block(text: &str) -> Block {
-    match split_credit(text) {
+    block_of(text.to_string())
+}
+
+/// [`make_block`] for a string the block can keep.
+fn block_of(text: String) -> Block {
+    match split_credit(&text) {
         Some((caption, credit)) => Block::caption(caption, Some(credit)),
         None => Block::paragraph(text),
     }
@@ -108,6 +113,9 @@ fn is_iso_date_prefix(s: &str) -> bool {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn collapse(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -116,6 +124,25 @@ pub fn collapse(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `collapse(s)` is `s`: no whitespace but single spaces between
+/// words. Checked byte by byte; only a byte that may start a non-ASCII
+/// whitespace character (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000)
+/// is decoded.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut space = true;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' if space => return false,
+            b' ' => space = true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            0xc2 | 0xe1..=0xe3 if s[i..].starts_with(char::is_whitespace) => return false,
+            _ => space = false,
+        }
+    }
+    !space || b.is_empty()
 }
 
 const CREDIT_WORDS: &[&str] = &[
@@ -146,7 +173,8 @@ pub fn split_credit(text: &str) -> Option<(String, String)> {
     // Candidate keyword positions: the start, or after whitespace or `(`.
     let mut best = None;
     for (pos, _) in text.char_indices().filter(|&(i, c)| {
-        c.is_ascii_uppercase()
+        // The first letters of CREDIT_WORDS.
+        matches!(c, 'C' | 'F' | 'G' | 'I' | 'P' | 'V')
             && (i == 0 || text[..i].ends_with(|p: char| p.is_whitespace() || p == '(' || p == '['))
     }) {
         let rest = &text[pos..];
@@ -210,6 +238,30 @@ fn is_credit(credit: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn collapse_fast_path_agrees_with_the_rule() {
+        let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a b",
+            "a b ",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "“quoted” — dash ’s",
+            "a\u{85}b",
+            "Ünïcödé wörds here",
+        ] {
+            assert_eq!(collapse(s), slow(s), "{s:?}");
+        }
+    }
+
     use super::*;
     use crate::article::BlockKind;
 

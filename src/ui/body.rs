@@ -10,10 +10,11 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::doc::{CAPTION_INDENT, Mark, Seg, Wrapped};
+use crate::app::doc::{self, CAPTION_INDENT, Mark, Marks, Seg, Wrapped};
 use crate::app::outline::ItemKind;
 use crate::app::rows::Row;
 use crate::app::search::Hit;
+use crate::article::Article;
 
 /// What the outline last jumped to, highlighted in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,10 @@ impl Flash {
 pub struct Body<'a> {
     /// The article at this measure.
     pub doc: &'a Wrapped,
+    /// The article, for the text of the lines shown.
+    pub article: &'a Article,
+    /// Quotes and names by block.
+    pub marks: &'a Marks,
     /// All rows of the body.
     pub rows: &'a [Row],
     /// The row at the top.
@@ -86,7 +91,7 @@ impl Body<'_> {
         match row {
             Row::Title(n) => Line::styled(self.doc.title.get(n).map_or("", |s| s), t.title),
             Row::Meta => Line::styled(self.doc.meta.as_deref().unwrap_or(""), t.meta),
-            Row::Gap(_) => Line::default(),
+            Row::Gap(_) | Row::Unwrapped { .. } => Line::default(),
             Row::Hidden { count, .. } => {
                 let what = if count == 1 {
                     "paragraph"
@@ -101,12 +106,13 @@ impl Body<'_> {
     }
 
     fn text_line(&self, block: usize, line: usize) -> Line<'_> {
-        let Some(b) = self.doc.blocks.get(block) else {
+        let Some(b) = self.doc.block(block) else {
             return Line::default();
         };
-        let Some(l) = b.lines.get(line) else {
+        let Some(&l) = b.lines.get(line) else {
             return Line::default();
         };
+        let segs = doc::segments(self.article, self.marks, block, l);
         let t = self.theme;
         let base = if b.caption { t.caption } else { t.body };
         let flash_block = self.flash == Flash::Caption(block);
@@ -117,14 +123,14 @@ impl Body<'_> {
             .filter(|(_, h)| h.block == block)
             .map(|(i, h)| (h.start, h.end, Some(i) == self.current_hit))
             .collect();
-        let mut pieces: Vec<(String, Style)> = Vec::with_capacity(l.segs.len() + 1);
+        let mut pieces: Vec<(String, Style)> = Vec::with_capacity(segs.len() + 1);
         let mut width = self.doc.measure;
         if b.caption && self.doc.measure > 2 * CAPTION_INDENT {
             pieces.push(("▌ ".to_string(), t.caption_marker));
             width -= CAPTION_INDENT;
         }
         let mut pos = l.start;
-        for s in &l.segs {
+        for s in &segs {
             let mut style = base.patch(self.seg_style(s));
             if flash_block {
                 style = style.patch(t.flash);
