@@ -469,6 +469,13 @@ fn tidy(
             .iter()
             .any(|m| m.span.start >= a && m.span.end <= b && subject_like(text, a, m))
     };
+    // `who spoke on condition of anonymity` describes; it never names.
+    let is_relative = |(a, b): (usize, usize)| {
+        text[a..b]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "whom"))
+    };
     let is_age = |(a, b): (usize, usize)| {
         text[a..b]
             .chars()
@@ -480,7 +487,13 @@ fn tidy(
             .rev()
             .copied()
             .find(|&p| has_mention(p))
-            .or_else(|| parts.iter().rev().copied().find(|&p| !is_age(p)))
+            .or_else(|| {
+                parts
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&p| !is_age(p) && !is_relative(p))
+            })
     } else {
         parts
             .iter()

@@ -69,7 +69,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         let (pos, c) = chars[i];
         if !is_word_char(c) {
             match c {
-                '.' | '!' | '?' | ':' | ';' => sentence_start = true,
+                // `7.30`, `$2.3m`, `3:15pm`: punctuation inside a number
+                // ends nothing.
+                '.' | '!' | '?' | ':' | ';'
+                    if !chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit()) =>
+                {
+                    sentence_start = true
+                }
                 // A quote opens a clause that may start with a capital.
                 '“' | '"' | '‘' => sentence_start = true,
                 _ => {}
