@@ -311,7 +311,13 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         }
     }
     for i in (lo.max(sentence_from)..n).rev() {
-        if !speech_verb_at(&tokens, i) {
+        // `a warning from …`, `the call`: a noun, not a verb.
+        let nominal = i > 0
+            && matches!(
+                tokens[i - 1].text,
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
+            );
+        if !speech_verb_at(&tokens, i) || nominal {
             continue;
         }
         // Passive: `described by a palace spokeswoman as “…”`.
@@ -373,6 +379,27 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         let e = tokens[i - 1].end;
         return Some((from + s, from + e));
     }
+    // `a warning from the chair, Helen Tsakalos, for senators to “…”`: speech
+    // named as a noun, its speaker after `from`.
+    if let Some(k) = (sentence_from..n.saturating_sub(1))
+        .rev()
+        .find(|&k| tokens[k + 1].text == "from" && SPEECH_NOUNS.contains(&tokens[k].text))
+    {
+        let start = k + 2;
+        if start < n {
+            let end = (start..n)
+                .take_while(|&m| {
+                    m == start
+                        || !matches!(
+                            tokens[m].text,
+                            "for" | "to" | "that" | "about" | "on" | "in" | "after"
+                        )
+                })
+                .last()
+                .unwrap_or(start);
+            return Some((from + tokens[start].start, from + tokens[end].end));
+        }
+    }
     // `Delorme was blunt: “…”`, `…, she was characteristically brisk: “…”`:
     // a sentence that hands over to the quote with a colon.
     if trimmed.ends_with(':') && n > sentence_from {
@@ -399,6 +426,35 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
     }
     None
 }
+
+/// Speech named as a noun (`a warning from X`).
+const SPEECH_NOUNS: &[&str] = &[
+    "warning",
+    "statement",
+    "plea",
+    "message",
+    "call",
+    "appeal",
+    "reminder",
+    "response",
+    "reply",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "tweet",
+    "post",
+    "letter",
+    "memo",
+    "email",
+    "note",
+    "rebuke",
+    "promise",
+    "pledge",
+    "question",
+    "answer",
+    "apology",
+];
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We", "I",
