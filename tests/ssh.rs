@@ -225,7 +225,17 @@ fn a_dropped_link_ends_byline_within_two_seconds() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(!alive(byline[0]));
+    // Its command line empties while it exits (before it is a zombie):
+    // give the last step the same two seconds.
+    while alive(byline[0]) {
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "byline {} still alive {:?} after the link dropped",
+            byline[0],
+            start.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert!(
         support::pty::position_saved(&server.data()),
         "the reading position was not saved when the link dropped"
