@@ -2,11 +2,13 @@
 //! the screen read back with a terminal emulator (vt100). Every wait is
 //! bounded, so a hang fails the test instead of hanging CI.
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, channel};
+mod support;
+
+use std::io::Write;
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, native_pty_system};
 
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -33,15 +35,6 @@ impl Drop for Session {
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("non-zero size")
-}
-
-fn size(cols: u16, rows: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
 }
 
 /// A scratch directory standing in for the user's config and data
@@ -88,7 +81,7 @@ impl Session {
         rows: u16,
     ) -> Session {
         let pair = native_pty_system()
-            .openpty(size(cols, rows))
+            .openpty(support::pty::pty_size(cols, rows))
             .expect("open pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
         cmd.args(args);
@@ -102,21 +95,9 @@ impl Session {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = pair.slave.spawn_command(cmd).expect("spawn byline");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        let writer = pair.master.take_writer().expect("writer");
+        let (master, writer, child, output) = support::pty::open(pair, cmd);
         Session {
-            master: pair.master,
+            master,
             writer,
             child,
             output,
@@ -186,7 +167,9 @@ impl Session {
     }
 
     fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(size(cols, rows)).expect("resize");
+        self.master
+            .resize(support::pty::pty_size(cols, rows))
+            .expect("resize");
         self.parser.set_size(nz(rows), nz(cols));
     }
 

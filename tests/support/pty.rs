@@ -53,7 +53,7 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("non-zero size")
 }
 
-fn size(cols: u16, rows: u16) -> PtySize {
+pub fn pty_size(cols: u16, rows: u16) -> PtySize {
     PtySize {
         rows,
         cols,
@@ -62,11 +62,39 @@ fn size(cols: u16, rows: u16) -> PtySize {
     }
 }
 
+/// The ends of a started pty session: the master (to resize), a writer
+/// for keys, the child, and every byte it writes, read on a thread.
+pub type Opened = (
+    Box<dyn MasterPty + Send>,
+    Box<dyn Write + Send>,
+    Box<dyn Child + Send + Sync>,
+    Receiver<Vec<u8>>,
+);
+
+/// Starts `cmd` on the slave side of `pair` and reads its output on a
+/// thread, so a wait can be bounded.
+pub fn open(pair: portable_pty::PtyPair, cmd: CommandBuilder) -> Opened {
+    let child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let (tx, output) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let writer = pair.master.take_writer().expect("writer");
+    (pair.master, writer, child, output)
+}
+
 impl Session {
     /// Runs `program args` in a `cols`×`rows` pty.
     pub fn spawn(program: &str, args: &[&str], cols: u16, rows: u16) -> Session {
         let pair = native_pty_system()
-            .openpty(size(cols, rows))
+            .openpty(pty_size(cols, rows))
             .expect("open pty");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
@@ -75,21 +103,9 @@ impl Session {
         let (data, config) = scratch();
         cmd.env("BYLINE_DATA_DIR", &data);
         cmd.env("BYLINE_CONFIG", &config);
-        let child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        let writer = pair.master.take_writer().expect("writer");
+        let (master, writer, child, output) = open(pair, cmd);
         Session {
-            master: pair.master,
+            master,
             writer,
             child,
             output,
