@@ -4,37 +4,39 @@
 
 mod support;
 
-use std::io::Write;
-use std::sync::mpsc::Receiver;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, native_pty_system};
+use portable_pty::{CommandBuilder, native_pty_system};
 
 const WAIT: Duration = Duration::from_secs(10);
 
+/// The shared pty session, plus a scratch home removed with it.
 struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    /// Every byte byline wrote, for checks below the emulator.
-    raw: Vec<u8>,
+    inner: support::pty::Session,
     /// A scratch home made for this session alone, removed with it.
     own: Option<Home>,
 }
 
+impl std::ops::Deref for Session {
+    type Target = support::pty::Session;
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for Session {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.inner
+    }
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let _ = self.inner.child.kill();
         if let Some(home) = &self.own {
             let _ = std::fs::remove_dir_all(&home.0);
         }
     }
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("non-zero size")
 }
 
 /// A scratch directory standing in for the user's config and data
@@ -95,21 +97,8 @@ impl Session {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let (master, writer, child, output) = support::pty::open(pair, cmd);
-        Session {
-            master,
-            writer,
-            child,
-            output,
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
-            raw: Vec::new(),
-            own,
-        }
-    }
-
-    fn feed(&mut self, bytes: &[u8]) {
-        self.parser.process(bytes);
-        self.raw.extend_from_slice(bytes);
+        let inner = support::pty::Session::with_command(pair, cmd, cols, rows, home.data());
+        Session { inner, own }
     }
 
     /// The body's first row (the line under the title bar at the top).
@@ -118,82 +107,15 @@ impl Session {
         self.parser.screen().contents_between(n, 0, n, cols)
     }
 
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Feeds output to the emulator until `pred` holds on the screen.
-    fn wait_for(&mut self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + WAIT;
-        while !pred(self.parser.screen()) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "timed out waiting for {what}; screen:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(100)))
-            {
-                self.feed(&bytes);
-            }
-        }
-    }
-
     /// Reads output until none comes for a while (bounded), so that the
     /// screen shows the last frame.
     fn settle(&mut self) {
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
-            match self.output.recv_timeout(Duration::from_millis(300)) {
-                Ok(bytes) => self.feed(&bytes),
-                Err(_) => return,
-            }
-        }
+        self.inner.settle(Duration::from_millis(300));
     }
 
-    fn wait_text(&mut self, text: &str) {
-        let t = text.to_string();
-        self.wait_for(text, move |s| s.contents().contains(&t));
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
-        // Separate keys so that a lone ESC is read as Esc, not as the
-        // start of an escape sequence.
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.master
-            .resize(support::pty::pty_size(cols, rows))
-            .expect("resize");
-        self.parser.set_size(nz(rows), nz(cols));
-    }
-
-    /// Waits for the process to end; kills it if it does not.
+    /// Waits for the process to end; kills it and fails if it does not.
     fn exit_code(&mut self) -> u32 {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            while let Ok(bytes) = self.output.try_recv() {
-                self.feed(&bytes);
-            }
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                // Drain what it wrote on the way out (leaving the
-                // alternate screen).
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
-                    self.feed(&bytes);
-                }
-                return status.exit_code();
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("byline did not exit; screen:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.exit_within(WAIT).0.exit_code()
     }
 }
 

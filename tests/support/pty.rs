@@ -103,6 +103,18 @@ impl Session {
         let (data, config) = scratch();
         cmd.env("BYLINE_DATA_DIR", &data);
         cmd.env("BYLINE_CONFIG", &config);
+        Session::with_command(pair, cmd, cols, rows, data)
+    }
+
+    /// Runs a prepared command (its environment already set, `data` its
+    /// data directory) in `pair`, a `cols`×`rows` pty.
+    pub fn with_command(
+        pair: portable_pty::PtyPair,
+        cmd: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        data: std::path::PathBuf,
+    ) -> Session {
         let (master, writer, child, output) = open(pair, cmd);
         Session {
             master,
@@ -118,6 +130,12 @@ impl Session {
     /// Runs byline with `args`.
     pub fn byline(args: &[&str], cols: u16, rows: u16) -> Session {
         Session::spawn(env!("CARGO_BIN_EXE_byline"), args, cols, rows)
+    }
+
+    /// The terminal is now `cols`×`rows`.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(pty_size(cols, rows)).expect("resize");
+        self.parser.set_size(nz(rows), nz(cols));
     }
 
     pub fn pid(&self) -> u32 {
