@@ -1581,6 +1581,9 @@ pub const SPEECH_VERBS_MORE: &[&str] = &[
     "writing", "describing", "calling", "claiming", "recalling", "admitting",
     "laughs", "smiles", "grins", "shrugs", "sighs", "jokes", "quips", "muses", "shouts",
     "whispers", "offers", "ventures", "beams", "deadpans", "groans", "winces", "adds", "slammed", "criticised", "criticized", "praised",
+    "accused", "accuses", "described", "describes", "vowed", "vows", "promised", "promises",
+    "pledged", "pledges", "cautioned", "cautions", "demanded", "demands", "revealed", "reveals",
+    "recounted", "recounts",
 ];
 lazy_set!(is_org_word, ORG_WORDS, ORG_WORDS_MORE);
 lazy_set!(is_place, PLACES);

@@ -530,8 +530,13 @@ fn candidates(
         // Organisations, places, teams and things.
         let untitled = titles.is_empty();
         let given_first = core.first().is_some_and(|f| lx::is_given_name(f));
-        let thingy = core.iter().any(|w| lx::is_org_word(w) && !lx::is_suffix(w))
-            || lx::is_known_org(&core.join(" "))
+        // `Housing Bill` is a thing, `Bill Anstey` a man: a given name
+        // opening a longer name is not an organisation word.
+        let thingy = core.iter().enumerate().any(|(n, w)| {
+            lx::is_org_word(w)
+                && !lx::is_suffix(w)
+                && !(n == 0 && core.len() >= 2 && lx::is_given_name(w))
+        }) || lx::is_known_org(&core.join(" "))
             || (core.len() == 1 && lx::is_place(&core[0]) && untitled)
             || (!core.is_empty() && core.iter().all(|w| lx::is_not_name(w)))
             || (untitled && core.len() >= 2 && lx::is_place(&core[0]))

@@ -216,9 +216,21 @@ fn after_subject(
     from: usize,
     to: usize,
     closed_sentence: bool,
+    punct_closed: bool,
 ) -> Option<(usize, usize, bool)> {
     let seg = &text[from..to];
     let tokens = tokenize(seg);
+    // `… a “phrase”. A source said …`: the quote's sentence ended at the
+    // mark, so what follows is another sentence, not its attribution.
+    let lead = &seg[..tokens.first().map_or(seg.len(), |t| t.start)];
+    if lead.contains(['.', '!', '?', ';']) {
+        return None;
+    }
+    // `“…,” X said` / `“…” – X said`: an attribution follows a quote that
+    // its own punctuation (or a comma or dash after it) hands over. A quote
+    // running on inside a sentence (`“laughed out loud” when her nurse
+    // suggested …`) takes only a name or pronoun right before the verb.
+    let handed_over = punct_closed || lead.contains([',', '—', '–', '-']);
     let limit = tokens.len().min(12);
     for i in 0..limit {
         // Stop at the end of the first sentence after the quote.
@@ -259,6 +271,20 @@ fn after_subject(
             if j > 1 {
                 return Some((from + tokens[1].start, from + tokens[j - 1].end, true));
             }
+            return None;
+        }
+        let tight = i <= 3
+            && tokens[..i]
+                .iter()
+                .all(|t| t.is_capitalised() || PRONOUNS.contains(&t.text));
+        // `“…” at the bank, a spokeswoman said.`: a comma opens the
+        // attribution and the verb closes the sentence.
+        let comma_clause = seg[..tokens[i].start].contains(',')
+            && seg[tokens[i].end..]
+                .split(['.', '!', '?'])
+                .next()
+                .is_some_and(|rest| rest.split_whitespace().count() <= 3);
+        if !handed_over && !tight && !comma_clause {
             return None;
         }
         return Some((from + tokens[0].start, from + tokens[i - 1].end, false));
@@ -607,18 +633,27 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         let closed_sentence = text_of(last_inner.block)[last_inner.start..last_inner.end]
             .trim_end()
             .ends_with(['.', '!', '?']);
-        let mut subject = after_subject(text_of(last.block), last.end, next_open, closed_sentence)
-            .map(|(s, e, vf)| {
-                (
-                    Subject {
-                        block: last.block,
-                        start: s,
-                        end: e,
-                        verb_first: vf,
-                    },
-                    false,
-                )
-            });
+        let punct_closed = text_of(last_inner.block)[last_inner.start..last_inner.end]
+            .trim_end()
+            .ends_with([',', '.', '!', '?', '…', '—', '–', '-', ':', ';']);
+        let mut subject = after_subject(
+            text_of(last.block),
+            last.end,
+            next_open,
+            closed_sentence,
+            punct_closed,
+        )
+        .map(|(s, e, vf)| {
+            (
+                Subject {
+                    block: last.block,
+                    start: s,
+                    end: e,
+                    verb_first: vf,
+                },
+                false,
+            )
+        });
         if subject.is_none() {
             subject = before_in(first.block, prev_close, first.start).map(|sub| (sub, true));
         }
