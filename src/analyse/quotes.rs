@@ -376,9 +376,49 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
                 .take_while(|&k| {
                     k + 1 >= i || !seg[tokens[k].end..tokens[k + 1].start].contains(',')
                 })
-                .find(|&k| matches!(tokens[k].text, "that" | "which" | "whom" | "who"))
+                .find(|&k| {
+                    matches!(tokens[k].text, "that" | "which" | "whom" | "who")
+                        || (CLAUSE_OPENERS.contains(&tokens[k].text)
+                            && opens_clause_subject(&tokens[k + 1..i]))
+                })
                 .map_or(sentence_from, |k| k + 1)
         };
+        // `X, who has known her for years and who told …`: the antecedent
+        // is before the first of the coordinated relative clauses.
+        let mut rel = rel;
+        if rel > sentence_from + 2
+            && tokens[rel - 1].text == "who"
+            && matches!(tokens[rel - 2].text, "and" | "but" | "or")
+            && let Some(k) = (sentence_from..rel - 2)
+                .rev()
+                .find(|&k| tokens[k].text == "who")
+        {
+            rel = k + 1;
+        }
+        if rel > sentence_from + 1 && tokens[rel - 1].text == "who" {
+            // `a colleague of Vance’s at Aorere Freight, who said`: a name
+            // after a preposition is not what the clause hangs on; the
+            // clause describes the noun phrase the appositive renames.
+            let mut run_start = rel - 2;
+            while run_start > sentence_from
+                && tokens[run_start - 1].is_capitalised()
+                && seg[tokens[run_start - 1].end..tokens[run_start].start]
+                    .trim()
+                    .is_empty()
+            {
+                run_start -= 1;
+            }
+            let after_preposition = run_start > sentence_from
+                && matches!(
+                    tokens[run_start - 1].text,
+                    "at" | "of" | "for" | "from" | "in" | "with" | "by" | "on"
+                );
+            if tokens[rel - 2].is_capitalised() && after_preposition {
+                if let Some(np) = described_noun_phrase(seg, &tokens, sentence_from, rel - 1) {
+                    return Some((from + np.0, from + np.1));
+                }
+            }
+        }
         if rel > sentence_from + 1 && tokens[rel - 1].text == "who" {
             // `Justice Miriam Okafor, who described it as “…”`: the speaker
             // is the capitalised name the relative clause hangs on.
@@ -426,8 +466,10 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             return Some((from + tokens[start].start, from + tokens[end].end));
         }
     }
-    // `Delorme was blunt: “…”`, `…, she was characteristically brisk: “…”`:
-    // a sentence that hands over to the quote with a colon.
+    // `Delorme was blunt: “…”`, `…, she was characteristically brisk: “…”`,
+    // `Alongside him, the former winger Jess Carver was less forgiving:`: a
+    // sentence that hands over to the quote with a colon. Its subject is the
+    // last clause (or the sentence) up to the predicate.
     if trimmed.ends_with(':') && n > sentence_from {
         let last_clause = (sentence_from..n)
             .rev()
@@ -438,20 +480,95 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             if PRONOUNS.contains(&t.text) {
                 return Some((from + t.start, from + t.end));
             }
-            if t.is_capitalised() && !PRONOUNS.contains(&t.text) {
-                let run_end = (k..n)
-                    .take_while(|&m| {
-                        tokens[m].is_capitalised()
-                            && (m == k || seg[tokens[m - 1].end..tokens[m].start].trim().is_empty())
-                    })
-                    .last()
-                    .unwrap_or(k);
-                return Some((from + t.start, from + tokens[run_end].end));
+            let opens_subject = (t.is_capitalised() && !LEADING_JUNK.contains(&t.text))
+                || DETERMINERS.contains(&t.text);
+            if !opens_subject {
+                continue;
             }
+            let end = (k + 1..n)
+                .find(|&m| {
+                    PREDICATE_HEADS.contains(&tokens[m].text)
+                        || (m > k + 1 && tokens[m].text.ends_with("ed"))
+                })
+                .unwrap_or(n);
+            if end - k > 16 {
+                return None;
+            }
+            return Some((from + t.start, from + tokens[end - 1].end));
         }
     }
     None
 }
+
+/// Conjunctions that open a clause of their own: the subject of a verb
+/// after one starts after it (`…, while a council spokeswoman said`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "while", "whereas", "although", "though", "because", "but", "when", "whenever", "after",
+    "before", "since", "until", "unless", "once", "whether",
+];
+
+/// Whether the words between a conjunction and a speech verb are a bare
+/// subject (`while a council spokeswoman`), not a clause with its own verb
+/// (`because she feared for her safety`) or an object (`after her and`).
+fn opens_clause_subject(words: &[Token]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let subject_start = first.is_capitalised()
+        || DETERMINERS.contains(&first.text)
+        || matches!(first.text, "he" | "she" | "they" | "we" | "i" | "it");
+    subject_start
+        && words.len() <= 8
+        && !words.iter().any(|t| {
+            let verb = t.text.ends_with("ed") && !t.is_capitalised();
+            verb || PREDICATE_HEADS.contains(&t.text) || matches!(t.text, "and" | "or")
+        })
+}
+
+/// The noun phrase a relative clause at `who` describes when the words
+/// right before it are an appositive (`The court heard from a woman who
+/// cannot be named, a former colleague of his, who said`): the first
+/// determiner-led phrase of the comma part before the appositive.
+fn described_noun_phrase(
+    seg: &str,
+    tokens: &[Token],
+    sentence_from: usize,
+    who: usize,
+) -> Option<(usize, usize)> {
+    // Comma boundaries between sentence_from and who.
+    let commas: Vec<usize> = (sentence_from + 1..who)
+        .filter(|&k| seg[tokens[k - 1].end..tokens[k].start].contains(','))
+        .collect();
+    let (&apposition, rest) = commas.split_last()?;
+    let part_start = rest.last().copied().unwrap_or(sentence_from);
+    let is_det = |k: usize| {
+        matches!(
+            tokens[k].text,
+            "a" | "an" | "the" | "one" | "A" | "An" | "The" | "One"
+        )
+    };
+    if !is_det(apposition) {
+        return None;
+    }
+    // After the verb's preposition (`heard from a woman`), else the first.
+    let after_prep = (part_start..apposition)
+        .rev()
+        .find(|&k| matches!(tokens[k].text, "from" | "to" | "by" | "with" | "for" | "on"))
+        .map_or(part_start, |k| k + 1);
+    let det = (after_prep..apposition)
+        .find(|&k| is_det(k))
+        .filter(|&k| k + 1 < apposition)?;
+    Some((tokens[det].start, tokens[apposition - 1].end))
+}
+
+/// Words that end a subject and start its predicate (`X was blunt:`).
+const PREDICATE_HEADS: &[&str] = &[
+    "was", "is", "were", "are", "had", "has", "have", "did", "does", "seemed", "seems", "sounded",
+    "sounds", "looked", "looks", "kept", "keeps", "put", "puts", "made", "makes", "gave", "gives",
+    "offered", "offers", "remained", "remains", "became", "got", "gets", "took", "takes", "went",
+    "goes", "summed", "sums", "struck", "strikes", "could", "would", "will", "can", "may", "might",
+    "should", "must",
+];
 
 /// Speech named as a noun (`a warning from X`).
 const SPEECH_NOUNS: &[&str] = &[
@@ -480,6 +597,14 @@ const SPEECH_NOUNS: &[&str] = &[
     "question",
     "answer",
     "apology",
+    "memo",
+    "speech",
+    "words",
+    "memoir",
+    "diary",
+    "column",
+    "verdict",
+    "view",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -770,6 +895,29 @@ fn resolve(
     }
     // A person named in the subject (but not `Quist’s lawyer`): the one
     // next to the verb, or the one opening the clause.
+    // `Okafor’s memo`, `Her answer`: speech named by whose it is.
+    let mut words = phrase.split_whitespace();
+    if let (Some(owner), Some(noun), None) = (words.next(), words.next(), words.next())
+        && SPEECH_NOUNS.contains(&noun)
+    {
+        let gender = match owner {
+            "His" | "his" => Some(Gender::Male),
+            "Her" | "her" => Some(Gender::Female),
+            _ => None,
+        };
+        if gender.is_some() {
+            if let Some(p) = pronoun_target(article, people, quote_at, gender) {
+                return Some((Some(people.people[p].name.clone()), Some(p)));
+            }
+        } else if let Some(m) = people
+            .in_block(sub.block)
+            .iter()
+            .find(|m| m.span.start == s && text[m.span.end..].starts_with(['’', '\'']))
+        {
+            let written = &text[m.span.start..m.span.end];
+            return Some((Some(written.to_string()), Some(m.person)));
+        }
+    }
     let inside: Vec<_> = people
         .in_block(sub.block)
         .iter()
