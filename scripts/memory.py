@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True  # importing startup.py leaves no __pycache__
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from startup import Pty  # noqa: E402
 
