@@ -4,9 +4,10 @@
 pub mod lexicon;
 pub mod people;
 pub mod quotes;
+pub mod spans;
 pub mod tokens;
 
-use crate::article::{Analysis, Article, Caption};
+use crate::article::{Analysis, Article, Caption, Span};
 
 /// Analyses an article: quote marks first (so quoted work titles are not
 /// mined for names), then people, then who said each quote.
@@ -23,19 +24,50 @@ pub fn analyse(article: &Article) -> Analysis {
         })
         .collect();
     let raw = quotes::find_quotes(article);
-    let mut inner = vec![Vec::new(); article.blocks.len()];
-    for q in &raw {
-        for s in &q.inner {
-            inner[s.block].push((s.start, s.end));
-        }
-    }
+    let inner = QuoteRanges::new(raw.iter().flat_map(|q| q.inner.iter()));
     let found = people::find_people(article, &inner);
-    let quotes = quotes::attribute(article, &raw, &found);
+    drop(inner);
+    let mut quotes = quotes::attribute(article, &raw, &found);
+    drop(raw);
+    let (mut people, mut mentions) = (found.people, found.mentions);
+    quotes.shrink_to_fit();
+    people.shrink_to_fit();
+    mentions.shrink_to_fit();
     Analysis {
         captions,
         quotes,
-        people: found.people,
-        mentions: found.mentions,
+        people,
+        mentions,
+    }
+}
+
+/// The inner ranges of every block's quotes, flat, in block order: one
+/// allocation for the article, not one per block.
+#[derive(Debug, Default)]
+pub struct QuoteRanges {
+    /// The block of each range, ascending.
+    blocks: Vec<u32>,
+    /// Start and end bytes, in step with `blocks`.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl QuoteRanges {
+    /// From spans in document order per block (a quote running over blocks
+    /// may put a later block's span before the next quote's).
+    pub fn new<'a>(spans: impl Iterator<Item = &'a Span>) -> Self {
+        let mut all: Vec<&Span> = spans.collect();
+        all.sort_by_key(|s| s.block);
+        QuoteRanges {
+            blocks: all.iter().map(|s| s.block as u32).collect(),
+            ranges: all.iter().map(|s| (s.start, s.end)).collect(),
+        }
+    }
+
+    /// The ranges in block `b`, in order.
+    pub fn of(&self, b: usize) -> &[(usize, usize)] {
+        let from = self.blocks.partition_point(|&x| (x as usize) < b);
+        let to = self.blocks.partition_point(|&x| (x as usize) <= b);
+        &self.ranges[from..to]
     }
 }
 

@@ -230,43 +230,45 @@ pub struct Analysis {
 }
 
 /// The `--json` document of FORMAT.md §3. Field names are a contract.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Report {
+/// It borrows the article and its analysis, so writing it out (streamed,
+/// see `serde_json::to_writer_pretty`) copies neither.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report<'a> {
     /// The path as given on the command line (`-` for stdin).
-    pub source: String,
+    pub source: &'a str,
     /// Title from the header, or derived.
     pub title: Option<String>,
     /// Date from the header.
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     /// Author from the header, when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<&'a str>,
     /// URL from the header, when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
     /// All blocks in order.
-    pub blocks: Vec<Block>,
+    pub blocks: &'a [Block],
     /// All captions.
-    pub captions: Vec<Caption>,
+    pub captions: &'a [Caption],
     /// All quotes.
-    pub quotes: Vec<Quote>,
+    pub quotes: &'a [Quote],
     /// All people, most mentioned first.
-    pub people: Vec<Person>,
+    pub people: &'a [Person],
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// Builds the report for an article and its analysis.
-    pub fn new(source: &str, article: &Article, analysis: &Analysis) -> Self {
+    pub fn new(source: &'a str, article: &'a Article, analysis: &'a Analysis) -> Self {
         Report {
-            source: source.to_string(),
+            source,
             title: article.title(),
-            date: article.meta.date.clone(),
-            author: article.meta.author.clone(),
-            url: article.meta.url.clone(),
-            blocks: article.blocks.clone(),
-            captions: analysis.captions.clone(),
-            quotes: analysis.quotes.clone(),
-            people: analysis.people.clone(),
+            date: article.meta.date.as_deref(),
+            author: article.meta.author.as_deref(),
+            url: article.meta.url.as_deref(),
+            blocks: &article.blocks,
+            captions: &analysis.captions,
+            quotes: &analysis.quotes,
+            people: &analysis.people,
         }
     }
 }

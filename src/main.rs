@@ -229,6 +229,11 @@ fn run(cli: &Cli) -> Result<()> {
             }
             continue;
         }
+        if cli.json {
+            // One file (checked above), streamed: the JSON of a 10 MB
+            // article is never held whole.
+            return write_stdout(|out| json(out, &one));
+        }
         text.push_str(&render(cli, &one)?);
     }
     if let Some(app) = reader {
@@ -237,11 +242,27 @@ fn run(cli: &Cli) -> Result<()> {
         };
         return term::run(app, opts).context("running the reader");
     }
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    write_stdout(|out| out.write_all(text.as_bytes()))
+}
+
+/// Writes to standard output through a buffer; a closed pipe (`| head`)
+/// is not an error.
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing output"),
     }
+}
+
+/// The `--json` document (FORMAT.md §3), pretty-printed, then a newline.
+fn json(out: &mut dyn Write, one: &Loaded) -> std::io::Result<()> {
+    let analysis = one.analysis.as_ref().ok_or_else(|| {
+        std::io::Error::other("no analysis") // load_one analyses for --json
+    })?;
+    let report = Report::new(&one.source, &one.article, analysis);
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
 }
 
 /// `byline DIR`: the picker on a terminal, else a plain listing. The
@@ -339,16 +360,10 @@ fn folder(cli: &Cli, config: Config, dir: &Path) -> Result<()> {
     term::run(app, term::Options { mouse }).context("running the reader")
 }
 
-/// JSON, the lists, or the wrapped article, as text.
+/// The lists, or the wrapped article, as text.
 fn render(cli: &Cli, one: &Loaded) -> Result<String> {
     let article = &one.article;
     let analysis = one.analysis.as_ref().context("analysis")?;
-    if cli.json {
-        let report = Report::new(&one.source, article, analysis);
-        let mut s = serde_json::to_string_pretty(&report).context("writing JSON")?;
-        s.push('\n');
-        return Ok(s);
-    }
     if cli.people || cli.quotes || cli.person.is_some() {
         let mut s = String::new();
         if let Some(name) = &cli.person {

@@ -67,6 +67,8 @@ impl Widget for &App {
             }
             outline::Outline {
                 items: &self.items,
+                article: &self.article,
+                analysis: &self.analysis,
                 selected: self.outline_sel,
                 focused: self.focus == Pane::Outline,
                 shown: &shown,

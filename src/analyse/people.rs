@@ -5,20 +5,23 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::QuoteRanges;
 use super::lexicon::{self as lx, FastSet, Gender};
 use super::tokens::{Token, tokenize};
 use crate::article::{Article, Mention, Person, Span};
 
 /// A capitalised run that may name a person.
 #[derive(Debug, Clone)]
-struct Cand {
+struct Cand<'a> {
     block: usize,
     start: usize,
     end: usize,
     /// Title words before the name (`Mayor`, `Prime Minister`, `Duke`).
-    titles: Vec<String>,
-    /// The name itself, without titles or possessive.
-    core: Vec<String>,
+    /// Boxed slices here, not vectors: 16 bytes less a candidate.
+    titles: Box<[String]>,
+    /// The name itself, without titles or possessive (words of the
+    /// article's text, not copies: a 10 MB article has 100,000s of these).
+    core: Box<[&'a str]>,
     /// `of Sussex` after a territorial title.
     territory: Option<String>,
     /// Where the name proper starts (after titles).
@@ -33,13 +36,13 @@ struct Cand {
     age: bool,
 }
 
-impl Cand {
+impl Cand<'_> {
     /// `Te Maiharoa`, `Van der Berg`, `De la Cruz`: a surname with a
     /// capitalised particle, not a given name and a surname.
     fn surname_only(&self) -> bool {
         self.core.len() >= 2
             && matches!(
-                self.core[0].as_str(),
+                self.core[0],
                 "Te" | "Van"
                     | "Von"
                     | "De"
@@ -65,11 +68,11 @@ impl Cand {
     }
     /// The word a short form is matched by: the name, or the surname of a
     /// particle surname.
-    fn short_form(&self) -> &String {
+    fn short_form(&self) -> &str {
         if self.surname_only() {
-            &self.core[self.core.len() - 1]
+            self.core[self.core.len() - 1]
         } else {
-            &self.core[0]
+            self.core[0]
         }
     }
     fn title_only(&self) -> bool {
@@ -114,8 +117,8 @@ pub struct People {
     pub genders: Vec<Option<Gender>>,
 }
 
-fn clean(w: &str) -> String {
-    w.trim_end_matches('.').to_string()
+fn clean(w: &str) -> &str {
+    w.trim_end_matches('.')
 }
 
 fn is_initial(w: &str) -> bool {
@@ -232,7 +235,7 @@ fn work_spans(tokens: &[Token], quotes: &[(usize, usize)], text: &str) -> Vec<(u
 /// Matches the title at the start of `words` (honorifics, offices, with
 /// modifiers, and `Recovery Minister`-style offices ending in a head word);
 /// returns the title strings and how many words they used.
-fn leading_titles(words: &[String]) -> (Vec<String>, usize) {
+fn leading_titles(words: &[&str]) -> (Vec<String>, usize) {
     let mut titles = Vec::new();
     let mut k = 0;
     'outer: while k < words.len() {
@@ -257,7 +260,7 @@ fn leading_titles(words: &[String]) -> (Vec<String>, usize) {
                 continue 'outer;
             }
         }
-        if lx::is_office_modifier(&words[k]) && k + 1 < words.len() {
+        if lx::is_office_modifier(words[k]) && k + 1 < words.len() {
             k += 1;
             continue;
         }
@@ -266,13 +269,13 @@ fn leading_titles(words: &[String]) -> (Vec<String>, usize) {
     // `Recovery Minister Duncan Marsh-Whitley`, `Ruamoa Mayor Helen Parata-Wills`
     if let Some(p) = (k..words.len().saturating_sub(1))
         .rev()
-        .find(|&p| lx::is_office_head(&words[p]))
+        .find(|&p| lx::is_office_head(words[p]))
     {
         titles.push(words[k..=p].join(" "));
         k = p + 1;
         // An honorific may follow the office (`Minister Dr Jane Roe`).
-        while k + 1 < words.len() && lx::is_honorific(&words[k]) {
-            titles.push(words[k].clone());
+        while k + 1 < words.len() && lx::is_honorific(words[k]) {
+            titles.push(words[k].to_string());
             k += 1;
         }
     }
@@ -404,12 +407,12 @@ const LOCATIVE: &[&str] = &[
 ];
 
 /// Finds the person candidates of one block.
-fn candidates(
+fn candidates<'a>(
     block: usize,
-    text: &str,
+    text: &'a str,
     quote_ranges: &[(usize, usize)],
     ev: &Evidence,
-    out: &mut Vec<Cand>,
+    out: &mut Vec<Cand<'a>>,
 ) {
     let tokens = tokenize(text);
     let works = work_spans(&tokens, quote_ranges, text);
@@ -460,7 +463,7 @@ fn candidates(
         if amp {
             continue;
         }
-        let words: Vec<String> = run.iter().map(|t| clean(t.bare())).collect();
+        let words: Vec<&str> = run.iter().map(|t| clean(t.bare())).collect();
         let joined = words.join(" ");
         if lx::is_known_org(&joined) || lx::is_place(&joined) {
             continue;
@@ -496,7 +499,7 @@ fn candidates(
                     && common
                     && !lx::is_given_name(w)
                     && !starts_office;
-            if lx::is_not_name(w) || w == "of" || lx::is_particle(w) || opener {
+            if lx::is_not_name(w) || *w == "of" || lx::is_particle(w) || opener {
                 k += 1;
             } else {
                 break;
@@ -509,9 +512,9 @@ fn candidates(
         let words = &words[k..];
         let run = &run[k..];
         let (titles, nt) = leading_titles(words);
-        let mut core: Vec<String> = words[nt..].to_vec();
+        let mut core: Vec<&str> = words[nt..].to_vec();
         let mut territory = None;
-        if let Some(p) = core.iter().position(|w| w == "of") {
+        if let Some(p) = core.iter().position(|w| *w == "of") {
             territory = Some(core[p + 1..].join(" "));
             core.truncate(p);
             if titles.is_empty() && core.is_empty() {
@@ -537,14 +540,10 @@ fn candidates(
                 && !lx::is_suffix(w)
                 && !(n == 0 && core.len() >= 2 && lx::is_given_name(w))
         }) || lx::is_known_org(&core.join(" "))
-            || (core.len() == 1 && lx::is_place(&core[0]) && untitled)
+            || (core.len() == 1 && lx::is_place(core[0]) && untitled)
             || (!core.is_empty() && core.iter().all(|w| lx::is_not_name(w)))
-            || (untitled && core.len() >= 2 && lx::is_place(&core[0]))
-            || (untitled
-                && !given_first
-                && core
-                    .last()
-                    .is_some_and(|l| ev.after_the.contains(l.as_str())));
+            || (untitled && core.len() >= 2 && lx::is_place(core[0]))
+            || (untitled && !given_first && core.last().is_some_and(|l| ev.after_the.contains(*l)));
         let demonym = untitled
             && core.len() >= 2
             && !given_first
@@ -559,16 +558,16 @@ fn candidates(
                 .iter()
                 .all(|w| lx::is_common_word(w) && !lx::is_given_name(w) && !lx::is_surname(w));
         let gerund =
-            untitled && core.len() >= 2 && core[0].ends_with("ing") && lx::is_common_word(&core[0]);
+            untitled && core.len() >= 2 && core[0].ends_with("ing") && lx::is_common_word(core[0]);
         if (thingy || demonym || te_place || common_only || gerund) && !core.is_empty() {
             continue;
         }
         // `Dame Companion of …`: a title before a common word is no name.
         if core.len() == 1
             && !untitled
-            && lx::is_common_word(&core[0])
-            && !lx::is_surname(&core[0])
-            && !lx::is_given_name(&core[0])
+            && lx::is_common_word(core[0])
+            && !lx::is_surname(core[0])
+            && !lx::is_given_name(core[0])
         {
             continue;
         }
@@ -651,8 +650,8 @@ fn candidates(
             block,
             start: run[0].start,
             end,
-            titles,
-            core,
+            titles: titles.into_boxed_slice(),
+            core: core.into_boxed_slice(),
             territory,
             core_start,
             evidence,
@@ -751,13 +750,12 @@ struct Cluster {
 
 /// Finds and merges people. `quote_ranges[b]` are the inner ranges of the
 /// quotes of block `b` (used to skip quoted work titles).
-pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> People {
+pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
     let ev = evidence(article);
     let lower = &ev.lower;
     let mut cands = Vec::new();
     for (b, block) in article.blocks.iter().enumerate() {
-        let q = quote_ranges.get(b).map_or(&[][..], Vec::as_slice);
-        candidates(b, &block.text, q, &ev, &mut cands);
+        candidates(b, &block.text, quote_ranges.of(b), &ev, &mut cands);
     }
 
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -769,21 +767,21 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
         if c.core.len() < 2 || c.surname_only() {
             continue;
         }
-        let first = c.core[0].clone();
+        let first = c.core[0];
         let last_i = c
             .core
             .iter()
             .rposition(|w| !lx::is_suffix(w))
             .unwrap_or(c.core.len() - 1);
-        let last = c.core[last_i].clone();
+        let last = c.core[last_i];
         let plausible = !c.titles.is_empty()
             || c.evidence
-            || lx::is_given_name(&first)
-            || is_initial(&first)
+            || lx::is_given_name(first)
+            || is_initial(first)
             || !(lower.contains(&first.to_lowercase()) || lower.contains(&last.to_lowercase()));
         if !plausible
             || (c.sentence_start
-                && !lx::is_given_name(&first)
+                && !lx::is_given_name(first)
                 && c.titles.is_empty()
                 && !c.evidence
                 && lower.contains(&first.to_lowercase()))
@@ -793,7 +791,7 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
         // `Hayes Jr.` and `Hayes Sr.` are two people.
         let suffix = c.core[last_i + 1..]
             .iter()
-            .filter(|w| matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV"))
+            .filter(|w| matches!(**w, "Jr" | "Sr" | "II" | "III" | "IV"))
             .cloned()
             .collect::<Vec<_>>()
             .join(" ");
@@ -803,8 +801,8 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
         );
         let id = *by_key.entry(key).or_insert_with(|| {
             clusters.push(Cluster {
-                first: Some(first.clone()),
-                last: Some(last.clone()),
+                first: Some(first.to_string()),
+                last: Some(last.to_string()),
                 ..Cluster::default()
             });
             clusters.len() - 1
@@ -916,9 +914,9 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
                 };
                 *by_key.entry(key).or_insert_with(|| {
                     let (first, last) = if given_title {
-                        (Some(word.clone()), None)
+                        (Some(word.to_string()), None)
                     } else {
-                        (None, Some(word.clone()))
+                        (None, Some(word.to_string()))
                     };
                     clusters.push(Cluster {
                         first,
@@ -1035,7 +1033,7 @@ pub fn find_people(article: &Article, quote_ranges: &[Vec<(usize, usize)>]) -> P
                     .entry(("sur".into(), word.to_lowercase()))
                     .or_insert_with(|| {
                         clusters.push(Cluster {
-                            last: Some(word.clone()),
+                            last: Some(word.to_string()),
                             ..Cluster::default()
                         });
                         clusters.len() - 1
@@ -1094,7 +1092,7 @@ fn pick(
 
 fn absorb(cl: &mut Cluster, c: &Cand) {
     if c.core.len() > cl.name.len() {
-        cl.name = c.core.clone();
+        cl.name = c.core.iter().map(|w| w.to_string()).collect();
     }
     for t in &c.titles {
         cl.titles.insert(t.clone());

@@ -4,6 +4,7 @@
 
 use super::lexicon::{self as lx, Gender};
 use super::people::People;
+use super::spans::Spans;
 use super::tokens::{Token, tokenize};
 use crate::article::{Article, Quote, Span};
 
@@ -11,9 +12,9 @@ use crate::article::{Article, Quote, Span};
 #[derive(Debug, Clone)]
 pub struct RawQuote {
     /// Outer ranges (marks included) per block, in order.
-    pub outer: Vec<Span>,
+    pub outer: Spans,
     /// Inner ranges (marks excluded) per block, in order.
-    pub inner: Vec<Span>,
+    pub inner: Spans,
 }
 
 fn is_open_context(prev: Option<char>) -> bool {
@@ -184,8 +185,8 @@ pub fn find_quotes(article: &Article) -> Vec<RawQuote> {
                 }
             }
             out.push(RawQuote {
-                outer: vec![outer],
-                inner: vec![inner],
+                outer: Spans::one(outer),
+                inner: Spans::one(inner),
             });
             running = (!closed && !block.is_caption()).then_some(out.len() - 1);
         }
@@ -834,7 +835,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             text,
             speaker,
             person,
-            spans: q.outer.clone(),
+            spans: q.outer.to_vec(),
         });
     }
     inherit(article, raw, &mut quotes);

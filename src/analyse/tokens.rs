@@ -15,7 +15,7 @@ pub struct Token<'a> {
     pub sentence_start: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     /// Starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -23,7 +23,7 @@ impl Token<'_> {
 
     /// The word without a possessive (`Harry’s` → `Harry`, `Charles’` →
     /// `Charles`) and without a trailing full stop of an abbreviation.
-    pub fn bare(&self) -> &str {
+    pub fn bare(&self) -> &'a str {
         strip_possessive(self.text)
     }
 

@@ -35,7 +35,7 @@ fn search_counts_steps_and_wraps_with_a_notice() {
     assert_eq!(a.search_count().as_deref(), Some("4/4"));
     // The body shows the match: its block is on screen.
     let h = a.search.hits[3];
-    let first = rows::first_row(&a.rows, h.block).expect("shown");
+    let first = rows::first_row(&a.rows, h.block()).expect("shown");
     assert!(first >= a.top && first < a.top + a.body_height());
 }
 

@@ -1,6 +1,8 @@
 //! The outline's items: every caption and every quote, in document order,
 //! with the label the list shows (credit or speaker).
 
+use std::borrow::Cow;
+
 use crate::article::{Analysis, Article};
 
 /// What an outline item points at.
@@ -12,7 +14,9 @@ pub enum ItemKind {
     Quote(usize),
 }
 
-/// One line of the outline.
+/// One line of the outline. Its label and text are read from the article
+/// and analysis when drawn, not copied: a 10 MB article has 100,000s of
+/// quotes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     /// Caption or quote.
@@ -21,45 +25,68 @@ pub struct Item {
     pub block: usize,
     /// Last block it covers.
     pub end_block: usize,
-    /// Speaker, or the caption's credit.
-    pub label: String,
+}
+
+impl Item {
+    /// Speaker (the person's name when resolved), or the caption's credit.
+    pub fn label<'a>(&self, article: &'a Article, analysis: &'a Analysis) -> Cow<'a, str> {
+        match self.kind {
+            ItemKind::Caption => match article
+                .blocks
+                .get(self.block)
+                .and_then(|b| b.credit.as_ref())
+            {
+                Some(c) => Cow::Owned(format!("Photo · {c}")),
+                None => Cow::Borrowed("Photo"),
+            },
+            ItemKind::Quote(qi) => {
+                let Some(q) = analysis.quotes.get(qi) else {
+                    return Cow::Borrowed("unattributed");
+                };
+                let person = q.person.and_then(|p| analysis.people.get(p));
+                Cow::Borrowed(
+                    person
+                        .map(|p| p.name.as_str())
+                        .or(q.speaker.as_deref())
+                        .unwrap_or("unattributed"),
+                )
+            }
+        }
+    }
+
     /// Caption text, or the quote's inner text.
-    pub text: String,
+    pub fn text<'a>(&self, article: &'a Article, analysis: &'a Analysis) -> &'a str {
+        match self.kind {
+            ItemKind::Caption => article
+                .blocks
+                .get(self.block)
+                .map_or("", |b| b.text.as_str()),
+            ItemKind::Quote(qi) => analysis.quotes.get(qi).map_or("", |q| q.text.as_str()),
+        }
+    }
 }
 
 /// Captions and quotes in document order; a caption comes before the
 /// quotes inside it.
 pub fn items(article: &Article, analysis: &Analysis) -> Vec<Item> {
-    let mut out: Vec<Item> = article
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.is_caption())
-        .map(|(i, b)| Item {
-            kind: ItemKind::Caption,
-            block: i,
-            end_block: i,
-            label: match &b.credit {
-                Some(c) => format!("Photo · {c}"),
-                None => "Photo".to_string(),
-            },
-            text: b.text.clone(),
-        })
-        .collect();
-    out.extend(analysis.quotes.iter().enumerate().map(|(qi, q)| {
-        let person = q
-            .person
-            .and_then(|p| analysis.people.get(p))
-            .map(|p| p.name.clone());
-        Item {
-            kind: ItemKind::Quote(qi),
-            block: q.block,
-            end_block: q.end_block.max(q.block),
-            label: person
-                .or_else(|| q.speaker.clone())
-                .unwrap_or_else(|| "unattributed".into()),
-            text: q.text.clone(),
-        }
+    let captions = article.blocks.iter().filter(|b| b.is_caption()).count();
+    let mut out: Vec<Item> = Vec::with_capacity(captions + analysis.quotes.len());
+    out.extend(
+        article
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_caption())
+            .map(|(i, _)| Item {
+                kind: ItemKind::Caption,
+                block: i,
+                end_block: i,
+            }),
+    );
+    out.extend(analysis.quotes.iter().enumerate().map(|(qi, q)| Item {
+        kind: ItemKind::Quote(qi),
+        block: q.block,
+        end_block: q.end_block.max(q.block),
     }));
     let order = |k: &ItemKind| match k {
         ItemKind::Caption => 0,
@@ -110,7 +137,7 @@ mod tests {
             ..Analysis::default()
         };
         let it = items(&article, &analysis);
-        let labels: Vec<_> = it.iter().map(|i| i.label.as_str()).collect();
+        let labels: Vec<_> = it.iter().map(|i| i.label(&article, &analysis)).collect();
         assert_eq!(labels, ["Ada Quist", "Photo · AP", "unattributed"]);
         assert_eq!(current(&it, 1), Some(1));
         assert_eq!(current(&it, 0), Some(0));

@@ -10,14 +10,22 @@ use crate::article::Block;
 use crate::keymap::{Code, Key};
 
 /// A match: a byte range of a block's text (with its credit, as wrapped).
+/// Kept in 12 bytes: a one-letter search of a 10 MB article has 100,000s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hit {
     /// Block index.
-    pub block: usize,
+    pub block: u32,
     /// Start byte.
-    pub start: usize,
+    pub start: u32,
     /// End byte.
-    pub end: usize,
+    pub end: u32,
+}
+
+impl Hit {
+    /// The block, as an index.
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
 }
 
 /// The search state.
@@ -188,9 +196,9 @@ impl App {
                 find(&block_text(block), query)
                     .into_iter()
                     .map(move |(start, end)| Hit {
-                        block: b,
-                        start,
-                        end,
+                        block: b as u32,
+                        start: start as u32,
+                        end: end as u32,
                     })
             })
             .collect();
@@ -211,7 +219,7 @@ impl App {
             Anchor::Block { block, offset } => (block, offset),
         };
         let hits = &self.search.hits;
-        let i = hits.partition_point(|h| (h.block, h.end) <= (block, offset));
+        let i = hits.partition_point(|h| (h.block(), h.end as usize) <= (block, offset));
         (!hits.is_empty()).then_some(if i < hits.len() { i } else { 0 })
     }
 
@@ -222,8 +230,8 @@ impl App {
             return;
         };
         let anchor = Anchor::Block {
-            block: h.block,
-            offset: h.start,
+            block: h.block(),
+            offset: h.start as usize,
         };
         let row = self.reveal(anchor);
         let height = self.body_height();

@@ -26,10 +26,13 @@ impl App {
                     let who = quote.speaker.as_deref().unwrap_or("unattributed");
                     format!("“{}” — {who}, in “{}”", quote.text.trim(), self.title)
                 }
-                ItemKind::Caption => match &self.article.blocks[item.block].credit {
-                    Some(credit) => format!("{} — {credit}", item.text),
-                    None => item.text.clone(),
-                },
+                ItemKind::Caption => {
+                    let text = item.text(&self.article, &self.analysis);
+                    match &self.article.blocks[item.block].credit {
+                        Some(credit) => format!("{text} — {credit}"),
+                        None => text.to_string(),
+                    }
+                }
             });
         }
         let block = rows::block_at(&self.rows, self.top)?;

@@ -129,7 +129,7 @@ fn enter_in_the_outline_jumps_and_highlights() {
     let target = a
         .items
         .iter()
-        .position(|i| i.label == "Piet Vann")
+        .position(|i| i.label(&a.article, &a.analysis) == "Piet Vann")
         .expect("Vann quote");
     keys(&mut a, "2");
     for _ in 0..target {

@@ -59,7 +59,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     std::fs::File::open(path)
         .and_then(|mut f| f.read_to_end(&mut bytes))
         .map_err(|e| io_error(path, e))?;
-    load_bytes(path, &bytes)
+    load_vec(path, bytes)
 }
 
 /// Reads everything from a reader (standard input) and cleans it.
@@ -68,7 +68,7 @@ pub fn load_reader(name: &Path, mut reader: impl Read) -> Result<Loaded, LoadErr
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(name, e))?;
-    load_bytes(name, &bytes)
+    load_vec(name, bytes)
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> LoadError {
@@ -85,24 +85,48 @@ fn io_error(path: &Path, e: std::io::Error) -> LoadError {
 
 /// Checks, decodes and sanitises raw bytes. `name` is used in messages.
 pub fn load_bytes(name: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    check(name, bytes)?;
+    let mut warnings = Vec::new();
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => lossy(name, bytes, &mut warnings),
+    };
+    finish(name, decoded, warnings)
+}
+
+/// [`load_bytes`] for bytes it may keep: valid UTF-8 is decoded in place
+/// and, when nothing needs removing, becomes the text without a copy, so
+/// the article is held once, not as bytes and text together.
+pub fn load_vec(name: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    check(name, &bytes)?;
+    let mut warnings = Vec::new();
+    let decoded = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => lossy(name, e.as_bytes(), &mut warnings),
+    };
+    finish(name, decoded, warnings)
+}
+
+fn check(name: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty(name.to_path_buf()));
     }
     if looks_binary(bytes) {
         return Err(LoadError::Binary(name.to_path_buf()));
     }
-    let mut warnings = Vec::new();
-    let decoded = match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => {
-            warnings.push(format!(
-                "{}: not valid UTF-8; undecodable bytes are shown as \u{FFFD}",
-                name.display()
-            ));
-            String::from_utf8_lossy(bytes)
-        }
-    };
-    let (text, removed) = sanitize(&decoded);
+    Ok(())
+}
+
+fn lossy(name: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    warnings.push(format!(
+        "{}: not valid UTF-8; undecodable bytes are shown as \u{FFFD}",
+        name.display()
+    ));
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn finish(name: &Path, decoded: String, mut warnings: Vec<String>) -> Result<Loaded, LoadError> {
+    let (text, removed) = sanitize_owned(decoded);
     if removed > 0 {
         warnings.push(format!(
             "{}: removed {removed} control or escape sequence{}",
@@ -171,6 +195,38 @@ pub fn sanitize(input: &str) -> (String, usize) {
         }
     }
     (out, removed)
+}
+
+/// [`sanitize`] of a string it may keep: returned as it is when nothing
+/// in it needs changing (the usual case), else copied from the first
+/// character that does.
+pub fn sanitize_owned(input: String) -> (String, usize) {
+    let Some(at) = first_change(&input) else {
+        return (input, 0);
+    };
+    let (rest, removed) = sanitize(&input[at..]);
+    let mut out = input;
+    out.truncate(at);
+    out.push_str(&rest);
+    (out, removed)
+}
+
+/// Where [`sanitize`] first changes `input`: the first character that is
+/// not copied through as it is.
+fn first_change(input: &str) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let rest = &input[at..];
+        at += rest
+            .bytes()
+            .position(|b| b != b'\n' && !(b' '..=b'~').contains(&b))
+            .unwrap_or(rest.len());
+        let c = input[at..].chars().next()?;
+        if matches!(c, '\r' | '\t' | '\u{FEFF}') || is_unsafe(c) {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
 }
 
 /// `next` with the character `c` that came before it in `input` put back.
@@ -308,8 +364,11 @@ mod tests {
             "",
             "ends in esc \u{1b}",
             "\u{0}nul \u{1}soh ünï",
+            "nothing to change, “curly” ünï 日本\n",
+            "changes only at the end\t",
         ] {
             assert_eq!(sanitize(s), sanitize_chars(s), "{s:?}");
+            assert_eq!(sanitize_owned(s.to_string()), sanitize(s), "{s:?}");
         }
     }
 

@@ -116,12 +116,18 @@ impl Body<'_> {
         let t = self.theme;
         let base = if b.caption { t.caption } else { t.body };
         let flash_block = self.flash == Flash::Caption(block);
-        let hits: Vec<(usize, usize, bool)> = self
-            .hits
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.block == block)
-            .map(|(i, h)| (h.start, h.end, Some(i) == self.current_hit))
+        // Hits are in document order: this block's are one run.
+        let from = self.hits.partition_point(|h| h.block() < block);
+        let to = from + self.hits[from..].partition_point(|h| h.block() == block);
+        let hits: Vec<(usize, usize, bool)> = (from..to)
+            .map(|i| {
+                let h = self.hits[i];
+                (
+                    h.start as usize,
+                    h.end as usize,
+                    Some(i) == self.current_hit,
+                )
+            })
             .collect();
         let mut pieces: Vec<(String, Style)> = Vec::with_capacity(segs.len() + 1);
         let mut width = self.doc.measure;

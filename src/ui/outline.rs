@@ -9,11 +9,16 @@ use ratatui::widgets::{Block, Widget};
 use super::theme::Theme;
 use super::{fit, list_offset};
 use crate::app::outline::{Item, ItemKind};
+use crate::article::{Analysis, Article};
 
 /// The outline list.
 pub struct Outline<'a> {
     /// Items in document order.
     pub items: &'a [Item],
+    /// The article the items are in.
+    pub article: &'a Article,
+    /// Its analysis (quotes and speakers).
+    pub analysis: &'a Analysis,
     /// The selected item.
     pub selected: usize,
     /// Whether the pane has focus.
@@ -48,11 +53,12 @@ impl Widget for Outline<'_> {
             if y >= inner.bottom() {
                 break;
             }
+            let item_text = item.text(self.article, self.analysis);
             let (icon, text) = match item.kind {
-                ItemKind::Caption => ("▌ ", item.text.clone()),
+                ItemKind::Caption => ("▌ ", item_text.to_string()),
                 ItemKind::Quote(_) => (
                     "“ ",
-                    format!("“{}”", item.text.trim_end_matches([',', ' '])),
+                    format!("“{}”", item_text.trim_end_matches([',', ' '])),
                 ),
             };
             let hidden = !self.shown.get(item.block).copied().unwrap_or(true);
@@ -62,7 +68,10 @@ impl Widget for Outline<'_> {
                 _ if hidden => (t.dim, t.dim),
                 _ => (t.title, ratatui::style::Style::new()),
             };
-            let label = fit(&item.label, w.saturating_sub(2));
+            let label = fit(
+                &item.label(self.article, self.analysis),
+                w.saturating_sub(2),
+            );
             let head_line = Line::from(vec![Span::styled(icon, head), Span::styled(label, head)]);
             let text_line = Line::styled(format!("  {}", fit(&text, w.saturating_sub(2))), body);
             for line in [head_line, text_line] {
