@@ -153,4 +153,42 @@ mod tests {
         );
         assert!(got.is_empty(), "{got:?}");
     }
+    #[test]
+    fn firms_named_like_people_are_not_people() {
+        let got = people(
+            "Ruth Okonedo, an economist at Fennimore Blake, expects a cut.\n\n\
+             Fennimore Blake shares fell 4% after Tarrant Lowe and Fennimore Blake \
+             reported.\n\n\
+             A Tarrant Lowe spokesman declined to comment.\n\n\
+             Bill Carver, the founder, said he was proud.",
+        );
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["Ruth Okonedo", "Bill Carver"], "{got:?}");
+    }
+
+    #[test]
+    fn places_named_like_people_are_not_people() {
+        let got = people(
+            "Dara Finn grew up in Santa Rosa and later in nearby Petaluma.\n\n\
+             A Silver Lake gallery owner, who lives near Cedar Springs, \
+             represents her, as does a Mill Valley dealer.\n\n\
+             She has shown in Truro and Penzance.",
+        );
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["Dara Finn"], "{got:?}");
+    }
+
+    #[test]
+    fn unnamed_and_clause_subjects() {
+        let got = speakers(
+            "Senator Ivo Brandt praised the deal, while a union official said it was \"a start\".\n\n\
+             The inquiry heard from a nurse who cannot be named, a former colleague of Brandt’s \
+             at Westgate Clinic, who said he was \"always kind\".\n\n\
+             Alongside him, the veteran organiser Nell Parry was blunt: \"We want more.\"",
+        );
+        let s = |i: usize| got[i].1.as_deref();
+        assert_eq!(s(0), Some("a union official"));
+        assert!(s(1).is_some_and(|x| x.starts_with("a nurse")), "{got:?}");
+        assert_eq!(s(2), Some("Nell Parry"));
+    }
 }

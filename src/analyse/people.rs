@@ -34,6 +34,8 @@ struct Cand<'a> {
     org_cue: bool,
     /// Followed by an age (`X, 45,`): a person.
     age: bool,
+    /// Followed by `, who`: a person.
+    who: bool,
 }
 
 impl Cand<'_> {
@@ -295,6 +297,13 @@ fn namey(t: &Token) -> bool {
     if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !w.contains('.') {
         return lx::is_office_word(w) || lx::is_suffix(w);
     }
+    // `MPs`, `CEOs`: plural acronyms.
+    if let Some(stem) = w.strip_suffix('s')
+        && stem.len() >= 2
+        && stem.chars().all(|c| c.is_ascii_uppercase())
+    {
+        return false;
+    }
     if let Some((_, tail)) = w.split_once(['’', '\'']) {
         if matches!(tail, "d" | "ll" | "m" | "ve" | "re" | "t" | "s") {
             return false;
@@ -346,6 +355,81 @@ const ORG_NOUNS: &[&str] = &[
     "magazine",
 ];
 
+/// Who works at or for a firm (`an analyst at X`, `chief executive of X`),
+/// and what a listed firm has (`shares of X`).
+const ORG_MEMBERS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "partner",
+    "partners",
+    "executive",
+    "executives",
+    "director",
+    "directors",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "employee",
+    "employees",
+    "banker",
+    "bankers",
+    "trader",
+    "traders",
+    "researcher",
+    "researchers",
+    "engineer",
+    "engineers",
+    "shares",
+    "stake",
+    "shareholders",
+    "shareholder",
+    "subsidiary",
+    "unit",
+    "division",
+];
+
+/// Nouns after a name used as a modifier that only a firm takes
+/// (`A Keller Sachs spokeswoman`, `Pemberton Grant shareholders`).
+const ATTRIBUTIVE_ORG: &[&str] = &[
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "shareholders",
+    "shares",
+    "stock",
+    "analysts",
+    "analyst",
+    "economists",
+    "economist",
+    "strategist",
+    "strategists",
+    "executives",
+    "bankers",
+    "employees",
+    "staff",
+    "workers",
+    "customers",
+    "clients",
+    "subsidiary",
+    "stores",
+    "branch",
+    "branches",
+    "headquarters",
+    "brand",
+    "products",
+];
+
+/// Price moves (`X fell 3.2%`, `X jumped 27 per cent`).
+const PRICE_VERBS: &[&str] = &[
+    "rose", "fell", "jumped", "slipped", "climbed", "gained", "dropped", "plunged", "soared",
+    "tumbled", "slid", "surged", "sank", "rallied", "shed", "added", "lost",
+];
+
 /// What only a firm has (`Ashby Lowe’s chief executive`, `X’s shares`).
 const POSSESSED_BY_ORGS: &[&str] = &[
     "chief executive",
@@ -390,6 +474,56 @@ const POSSESSED_BY_ORGS: &[&str] = &[
     "balance sheet",
 ];
 
+/// Words that close a place's name (`Oak Hill`, `Rame Head`).
+const PLACE_HEADS: &[&str] = &[
+    "Village",
+    "Valley",
+    "Heights",
+    "Springs",
+    "Falls",
+    "Creek",
+    "Bay",
+    "Point",
+    "Head",
+    "Hill",
+    "Hills",
+    "Harbour",
+    "Harbor",
+    "Beach",
+    "Island",
+    "Islands",
+    "Lake",
+    "River",
+    "Grove",
+    "Gardens",
+    "Downs",
+    "Vale",
+    "Woods",
+    "Canyon",
+    "Peninsula",
+    "Sound",
+    "Estuary",
+    "Cove",
+];
+
+/// Adjectives between a locative preposition and a place (`in nearby X`).
+const PLACE_ADJECTIVES: &[&str] = &[
+    "nearby",
+    "neighbouring",
+    "neighboring",
+    "rural",
+    "central",
+    "downtown",
+    "suburban",
+    "coastal",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "inner-city",
+    "remote",
+];
+
 const LOCATIVE: &[&str] = &[
     "in",
     "at",
@@ -418,6 +552,9 @@ fn candidates<'a>(
     let works = work_spans(&tokens, quote_ranges, text);
     let in_work = |t: &Token| works.iter().any(|&(s, e)| t.start >= s && t.end <= e);
     let mut i = 0;
+    // Where the last name-like run taken for a place ended: `in Brighton
+    // and Hove`, `Carrick and Doon` list places with places.
+    let mut place_end: Option<usize> = None;
     while i < tokens.len() {
         let t = tokens[i];
         if !namey(&t) || in_work(&t) {
@@ -465,7 +602,24 @@ fn candidates<'a>(
         }
         let words: Vec<&str> = run.iter().map(|t| clean(t.bare())).collect();
         let joined = words.join(" ");
-        if lx::is_known_org(&joined) || lx::is_place(&joined) {
+        let listed_with_place = place_end.is_some_and(|pe| {
+            pe <= run[0].start && matches!(text[pe..run[0].start].trim(), "and" | "," | "or" | "&")
+        }) && !lx::is_given_name(words[0]);
+        if lx::is_place(&joined) || listed_with_place {
+            place_end = Some(run[run.len() - 1].end);
+            continue;
+        }
+        if lx::is_known_org(&joined) {
+            continue;
+        }
+        // `Greater Bethel AME Church`: a run that an acronym or two joins
+        // to an organisation word.
+        let org_follows = text[run[run.len() - 1].end..]
+            .split_whitespace()
+            .take(3)
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .any(|w| lx::is_org_word(w.trim_end_matches([',', '.', ';', ':'])));
+        if org_follows && !run[run.len() - 1].is_possessive() {
             continue;
         }
         // Drop openers, and a leading place or organisation used as an
@@ -551,6 +705,18 @@ fn candidates<'a>(
                 .last()
                 .is_some_and(|l| (l.ends_with("ers") || l.ends_with("ans")) && !lx::is_surname(l));
         let te_place = untitled && core.len() >= 2 && core[0] == "Te" && !given_first;
+        // `Ngāti Kōtare`, `Ngāi Tahu`: an iwi, not a person.
+        let iwi = matches!(core.first(), Some(&("Ngāti" | "Ngati" | "Ngāi" | "Ngai")));
+        // `Oak Hill`, `Greenwich Village`, `Rame Head`: a place word closing
+        // a name that no given name opens.
+        let place_named = untitled
+            && core.len() >= 2
+            && !given_first
+            && core.last().is_some_and(|l| PLACE_HEADS.contains(l));
+        if place_named {
+            place_end = Some(run[run.len() - 1].end);
+            continue;
+        }
         // `Breathe Together`, `Finding Margot`: programmes and works named
         // with ordinary words or led by a gerund.
         let common_only = untitled
@@ -559,7 +725,10 @@ fn candidates<'a>(
                 .all(|w| lx::is_common_word(w) && !lx::is_given_name(w) && !lx::is_surname(w));
         let gerund =
             untitled && core.len() >= 2 && core[0].ends_with("ing") && lx::is_common_word(core[0]);
-        if (thingy || demonym || te_place || common_only || gerund) && !core.is_empty() {
+        if (thingy || demonym || te_place || common_only || gerund || iwi) && !core.is_empty() {
+            if thingy && untitled && core.iter().any(|w| lx::is_place(w)) || te_place {
+                place_end = Some(run[run.len() - 1].end);
+            }
             continue;
         }
         // `Dame Companion of …`: a title before a common word is no name.
@@ -584,11 +753,29 @@ fn candidates<'a>(
             .filter(|w| !w.is_empty());
         let prev_word = prev_words.next().unwrap_or("");
         let prev_word2 = prev_words.next().unwrap_or("");
-        // Places after a locative preposition; bylines in a sign-off.
-        if untitled && !given_first && LOCATIVE.contains(&prev_word) {
+        // Places after a locative preposition (`in nearby Manteo`); bylines
+        // in a sign-off. `in` takes no person even with a given name
+        // (`in Santa Fe`, `in Nova Scotia`), unless possessive.
+        let (loc, loc2) = if PLACE_ADJECTIVES.contains(&prev_word) {
+            (prev_word2, "")
+        } else {
+            (prev_word, prev_word2)
+        };
+        let possessive = run[run.len() - 1].is_possessive();
+        if untitled && (LOCATIVE.contains(&loc) && !given_first || loc == "in" && !possessive) {
+            place_end = Some(run[run.len() - 1].end);
             continue;
         }
-        if prev_word == "for" && matches!(prev_word2, "MP" | "Member" | "member") {
+        // `a Las Vegas lounge manager`, `a Greenwich Village club`: a name
+        // used as a modifier after `a` is a place or a firm.
+        let modifier = matches!(prev_word, "a" | "an" | "A" | "An")
+            && text[run[run.len() - 1].end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase())
+            && !possessive;
+        let modifier = untitled && modifier;
+        if prev_word == "for" && matches!(loc2, "MP" | "Member" | "member") {
+            place_end = Some(run[run.len() - 1].end);
             continue;
         }
         if prev_word == "by"
@@ -639,8 +826,28 @@ fn candidates<'a>(
             .or_else(|| after.strip_prefix("'s "))
             .map(|a| a.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
             .unwrap_or_default();
+        // `an analyst at X`, `chief executive of X`, `shares of X`: a
+        // workplace or a listed company, not a person.
+        let workplace = matches!(prev_clean, "at" | "of" | "in")
+            && ORG_MEMBERS.contains(&prev_word2.trim_end_matches(',').to_lowercase().as_str());
+        // `A Keller Sachs spokeswoman`, `X shareholders`, `X fell 3%`.
+        let mut next_words = after.split_whitespace();
+        let (n1, n2) = (
+            next_words.next().unwrap_or(""),
+            next_words.next().unwrap_or(""),
+        );
+        let attributive = !after.starts_with(['’', '\'', ',', '.'])
+            && ATTRIBUTIVE_ORG.contains(&n1.trim_end_matches([',', '.']));
+        let price_move = PRICE_VERBS.contains(&n1)
+            && n2.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '£' || c == '€');
+        let which = after.starts_with(", which");
         let org_cue = ORG_NOUNS.contains(&prev_clean.to_lowercase().as_str())
-            || POSSESSED_BY_ORGS.iter().any(|p| possessed.starts_with(p));
+            || POSSESSED_BY_ORGS.iter().any(|p| possessed.starts_with(p))
+            || workplace
+            || attributive
+            || price_move
+            || which
+            || modifier;
         let core_start = if core.is_empty() {
             run[0].start
         } else {
@@ -657,6 +864,7 @@ fn candidates<'a>(
             evidence,
             org_cue,
             age,
+            who: after.starts_with(", who"),
             sentence_start: first_sentence_start,
         });
     }
@@ -809,6 +1017,21 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         });
         assign[ci] = Some(id);
         absorb(&mut clusters[id], c);
+    }
+
+    // Firms named like people (`Keller Sachs`) leave before the short
+    // forms are matched, so `Sachs, who …` can find the real Sachs.
+    let firm = firms(article, &cands, &assign, clusters.len());
+    for a in assign.iter_mut() {
+        if a.is_some_and(|id| firm[id]) {
+            *a = None;
+        }
+    }
+    for (k, cl) in clusters.iter_mut().enumerate() {
+        if firm[k] {
+            cl.first = None;
+            cl.last = None;
+        }
     }
 
     let mut idx = NameIndex::default();
@@ -1045,23 +1268,76 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         absorb(&mut clusters[id], c);
     }
 
-    // A cluster named as a firm somewhere, and never with a personal title
-    // or an age, is a firm named like a person (`Pemberton Grant`).
-    let mut org = vec![false; clusters.len()];
-    let mut personal = vec![false; clusters.len()];
-    for (ci, c) in cands.iter().enumerate() {
-        if let Some(id) = assign[ci] {
-            org[id] |= c.org_cue;
-            personal[id] |= c.age || c.titles.iter().any(|t| lx::is_honorific(t));
+    let full_named = full_names(&cands, &assign, clusters.len());
+    for (ci, a) in assign.iter_mut().enumerate() {
+        // A firm may carry its founder's surname (`Dalton, which is still
+        // controlled by … Walter Dalton`): a cue on a bare surname of
+        // someone also named in full marks that mention, not the person.
+        if cands[ci].org_cue && cands[ci].core.len() < 2 && a.is_some_and(|id| full_named[id]) {
+            *a = None;
         }
     }
+    let firm = firms(article, &cands, &assign, clusters.len());
     for a in assign.iter_mut() {
-        if a.is_some_and(|id| org[id] && !personal[id]) {
+        if a.is_some_and(|id| firm[id]) {
             *a = None;
         }
     }
 
     build(article, &cands, &assign, &clusters)
+}
+
+/// Which clusters have a full (two-word or longer) name among their mentions.
+fn full_names(cands: &[Cand], assign: &[Option<usize>], n: usize) -> Vec<bool> {
+    let mut full = vec![false; n];
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(id) = assign[ci] {
+            full[id] |= c.core.len() >= 2;
+        }
+    }
+    full
+}
+
+/// Clusters named as a firm somewhere (`publisher X`, `an analyst at X`,
+/// `X shareholders`, `X, which`), or listed with one (`X and Y report`),
+/// and never with a personal title, an age or `, who`: firms named like
+/// people (`Pemberton Grant`).
+fn firms(article: &Article, cands: &[Cand], assign: &[Option<usize>], n: usize) -> Vec<bool> {
+    let mut org = vec![false; n];
+    let mut personal = vec![false; n];
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(id) = assign[ci] {
+            org[id] |= c.org_cue;
+            personal[id] |= c.age || c.who || c.titles.iter().any(|t| lx::is_honorific(t));
+        }
+    }
+    // `Morgan Hale and Pryor Lindqvist report their results`.
+    loop {
+        let mut changed = false;
+        for w in 0..cands.len().saturating_sub(1) {
+            let (a, b) = (&cands[w], &cands[w + 1]);
+            let (Some(ia), Some(ib)) = (assign[w], assign[w + 1]) else {
+                continue;
+            };
+            if a.block != b.block || ia == ib {
+                continue;
+            }
+            let gap = article.blocks[a.block].text[a.end..b.start].trim();
+            if !matches!(gap, "and" | "or") {
+                continue;
+            }
+            for (x, y) in [(ia, ib), (ib, ia)] {
+                if org[x] && !personal[x] && !org[y] && !personal[y] {
+                    org[y] = true;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (0..n).map(|k| org[k] && !personal[k]).collect()
 }
 
 /// Picks the cluster a short form refers to. Clusters whose gender
