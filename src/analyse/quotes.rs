@@ -741,6 +741,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             verb_first: false,
         })
     };
+    let mut unnamed: Option<Unnamed> = None;
     for (qi, q) in raw.iter().enumerate() {
         let (first, last) = (q.outer[0], q.outer[q.outer.len() - 1]);
         let text_of = |b: usize| article.blocks[b].text.as_str();
@@ -793,14 +794,26 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             }
         }
         let (speaker, person) = subject
-            .and_then(|(sub, before)| resolve(article, people, sub, before, first))
+            .and_then(|(sub, before)| {
+                resolve(article, people, sub, before, first, unnamed.as_ref())
+            })
             .or_else(|| {
                 // The text after the quote held no valid subject: try before it.
                 let sub = before_in(first.block, prev_close, first.start)?;
-                resolve(article, people, sub, true, first)
+                resolve(article, people, sub, true, first, unnamed.as_ref())
             })
-            .or_else(|| action_beat(article, people, first, prev_close))
+            .or_else(|| action_beat(article, people, first, prev_close, unnamed.as_ref()))
             .unwrap_or((None, None));
+        if let (Some(desc), None) = (&speaker, person)
+            && !PRONOUNS.contains(&desc.as_str())
+            && names_someone(desc)
+        {
+            unnamed = Some(Unnamed {
+                at: first,
+                desc: desc.clone(),
+                gender: description_gender(desc),
+            });
+        }
         // Nicknames and titles (`"The Hammer"`) are quoted, not spoken.
         let inner_text: String = q
             .inner
@@ -860,10 +873,14 @@ fn inherit(article: &Article, raw: &[RawQuote], quotes: &mut [Quote]) {
             .find(|&j| quotes[j].speaker.is_some());
         // Short scare quotes inside running text are not speech.
         let words = quotes[i].text.split_whitespace().count();
+        // `“Not any more.”`: a whole sentence, however short, is speech.
+        let sentence = quotes[i].text.starts_with(char::is_uppercase)
+            && quotes[i].text.trim_end().ends_with(['.', '!', '?']);
         let starts_para = raw[i].outer[0].start == 0;
-        let from = if let Some(j) = same_prev.filter(|_| words >= 4 || starts_para) {
+        let speechlike = words >= 4 || starts_para || sentence;
+        let from = if let Some(j) = same_prev.filter(|_| speechlike) {
             Some(j)
-        } else if let Some(j) = same_next.filter(|_| words >= 4 || starts_para) {
+        } else if let Some(j) = same_next.filter(|_| speechlike) {
             Some(j)
         } else if starts_para && i > 0 && words >= 3 {
             // Continuation: the previous paragraph (captions skipped) ended
@@ -887,6 +904,7 @@ fn resolve(
     sub: Subject,
     before: bool,
     quote_at: Span,
+    unnamed: Option<&Unnamed>,
 ) -> Option<(Option<String>, Option<usize>)> {
     let text = article.blocks[sub.block].text.as_str();
     let (s, e) = tidy(text, sub.start, sub.end, people, sub.block, !sub.verb_first);
@@ -907,8 +925,8 @@ fn resolve(
             _ => None,
         };
         if gender.is_some() {
-            if let Some(p) = pronoun_target(article, people, quote_at, gender) {
-                return Some((Some(people.people[p].name.clone()), Some(p)));
+            if let Some(t) = pronoun_target(article, people, quote_at, gender, unnamed) {
+                return Some(answer(people, t));
             }
         } else if let Some(m) = people
             .in_block(sub.block)
@@ -952,10 +970,12 @@ fn resolve(
             "she" => Some(Gender::Female),
             _ => return Some((None, None)),
         };
-        return Some(match pronoun_target(article, people, quote_at, gender) {
-            Some(p) => (Some(people.people[p].name.clone()), Some(p)),
-            None => (Some(first_word.to_lowercase()), None),
-        });
+        return Some(
+            match pronoun_target(article, people, quote_at, gender, unnamed) {
+                Some(t) => answer(people, t),
+                None => (Some(first_word.to_lowercase()), None),
+            },
+        );
     }
     // An unnamed source starts like a noun phrase (`a source close to …`,
     // `the council`, `Ashby Lowe`); `during the` or `and` is not a subject.
@@ -1023,6 +1043,7 @@ fn action_beat(
     people: &People,
     at: Span,
     prev_close: usize,
+    unnamed: Option<&Unnamed>,
 ) -> Option<(Option<String>, Option<usize>)> {
     let text = article.blocks[at.block].text.as_str();
     let before = text[prev_close..at.start].trim_end();
@@ -1057,8 +1078,8 @@ fn action_beat(
         "She" => Gender::Female,
         _ => return None,
     };
-    let p = pronoun_target(article, people, at, Some(gender))?;
-    Some((Some(people.people[p].name.clone()), Some(p)))
+    let t = pronoun_target(article, people, at, Some(gender), unnamed)?;
+    Some(answer(people, t))
 }
 
 /// A mention that can head a subject starting at `from`: not possessive
@@ -1078,15 +1099,157 @@ fn subject_like(text: &str, from: usize, m: &crate::article::Mention) -> bool {
     !possessive && !after_preposition
 }
 
+/// An unnamed source that spoke a recent quote (`a woman who cannot be
+/// named`): a later `she said` may be hers.
+#[derive(Debug, Clone)]
+struct Unnamed {
+    at: Span,
+    desc: String,
+    /// `None` when the description says nothing (`a neighbour`).
+    gender: Option<Gender>,
+}
+
+/// Whether a description names someone (`a woman who …`, `one council
+/// officer`, `a source close to …`), not a thing (`a nickname bestowed …`).
+fn names_someone(desc: &str) -> bool {
+    desc.split_whitespace()
+        .take(5)
+        .take_while(|w| !matches!(*w, "who" | "that" | "which" | "of" | "from" | "at" | "in"))
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            lx::is_role_noun(&w)
+                || FEMALE_NOUNS.contains(&w.as_str())
+                || MALE_NOUNS.contains(&w.as_str())
+                || PERSON_NOUNS.contains(&w.as_str())
+        })
+}
+
+/// People described by what they are to the story.
+const PERSON_NOUNS: &[&str] = &[
+    "source",
+    "sources",
+    "neighbour",
+    "neighbor",
+    "neighbours",
+    "neighbors",
+    "friend",
+    "friends",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "official",
+    "officials",
+    "colleague",
+    "relative",
+    "relatives",
+    "insider",
+    "aide",
+    "employee",
+    "worker",
+    "victim",
+    "parent",
+    "student",
+    "teacher",
+    "nurse",
+    "doctor",
+    "driver",
+    "owner",
+    "customer",
+    "passenger",
+    "fan",
+    "fans",
+    "person",
+    "people",
+    "member",
+    "spokesperson",
+];
+
+fn description_gender(desc: &str) -> Option<Gender> {
+    desc.split_whitespace().take(6).find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        if FEMALE_NOUNS.contains(&w.as_str()) {
+            Some(Gender::Female)
+        } else if MALE_NOUNS.contains(&w.as_str()) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    })
+}
+
+const FEMALE_NOUNS: &[&str] = &[
+    "woman",
+    "women",
+    "mother",
+    "wife",
+    "girl",
+    "daughter",
+    "sister",
+    "spokeswoman",
+    "grandmother",
+    "widow",
+    "actress",
+    "businesswoman",
+    "chairwoman",
+    "aunt",
+    "niece",
+    "lady",
+    "mum",
+    "mom",
+    "policewoman",
+    "girlfriend",
+    "granddaughter",
+    "congresswoman",
+];
+const MALE_NOUNS: &[&str] = &[
+    "man",
+    "men",
+    "father",
+    "husband",
+    "boy",
+    "son",
+    "brother",
+    "spokesman",
+    "grandfather",
+    "widower",
+    "businessman",
+    "chairman",
+    "uncle",
+    "nephew",
+    "gentleman",
+    "dad",
+    "policeman",
+    "boyfriend",
+    "grandson",
+    "congressman",
+];
+
+/// Whom a pronoun resolves to.
+enum Target {
+    Person(usize),
+    Source(String),
+}
+
+fn answer(people: &People, t: Target) -> (Option<String>, Option<usize>) {
+    match t {
+        Target::Person(p) => (Some(people.people[p].name.clone()), Some(p)),
+        Target::Source(d) => (Some(d), None),
+    }
+}
+
 /// Who `he` or `she` is: the most recent gender-compatible person in
 /// subject position (opening a sentence or clause) in this paragraph or the
-/// two before it, else the most recent compatible mention.
+/// two before it; else the story's principal (its most mentioned person)
+/// when compatible, else the most recent compatible mention. An unnamed
+/// source who spoke more recently than that person was named wins.
 fn pronoun_target(
     article: &Article,
     people: &People,
     at: Span,
     gender: Option<Gender>,
-) -> Option<usize> {
+    unnamed: Option<&Unnamed>,
+) -> Option<Target> {
     let end = people
         .mentions
         .partition_point(|m| (m.span.block, m.span.start) < (at.block, at.start));
@@ -1096,9 +1259,10 @@ fn pronoun_target(
         .rev()
         .take(500)
         .filter(|m| fits(m.person));
-    let mut fallback = None;
+    let mut fallback: Option<&crate::article::Mention> = None;
+    let mut found = None;
     for m in recent {
-        fallback.get_or_insert(m.person);
+        fallback.get_or_insert(m);
         if m.span.block + 2 < at.block {
             break;
         }
@@ -1118,10 +1282,28 @@ fn pronoun_target(
                 .iter()
                 .all(|w| w.starts_with(char::is_uppercase) || lx::is_role_noun(w));
         if subject {
-            return Some(m.person);
+            found = Some(m);
+            break;
         }
     }
-    fallback
+    if found.is_none() {
+        // Nobody in subject position nearby: the latest compatible mention
+        // if it is recent, else the story's principal (its most mentioned
+        // person) if the pronoun fits them.
+        let near = fallback.filter(|m| m.span.block + 4 >= at.block);
+        let principal = (!people.people.is_empty() && fits(0))
+            .then(|| people.mentions[..end].iter().rev().find(|m| m.person == 0))
+            .flatten();
+        found = near.or(principal).or(fallback);
+    }
+    if let Some(u) = unnamed {
+        let fits_source = gender.is_none() || u.gender.is_none() || u.gender == gender;
+        let later = found.is_none_or(|m| (m.span.block, m.span.start) < (u.at.block, u.at.start));
+        if fits_source && later && u.at.block + 2 >= at.block {
+            return Some(Target::Source(u.desc.clone()));
+        }
+    }
+    found.map(|m| Target::Person(m.person))
 }
 
 #[cfg(test)]
