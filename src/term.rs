@@ -335,6 +335,8 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
 /// Ctrl-z: give the terminal back, stop, and on resume take it again and
 /// redraw everything (the shell drew over the screen meanwhile).
 fn suspend(screen: &mut Screen<io::Stdout>, app: &mut App, opts: Options) -> io::Result<()> {
+    // A stopped reader may never be continued (killed, or the link drops).
+    app.save_position();
     restore();
     signals::stop();
     enter(opts, screen.margins())?;

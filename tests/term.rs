@@ -1,6 +1,7 @@
 //! The terminal contract, end to end in a pseudo-terminal: signals
 //! restore the terminal and end the reader within a second, Ctrl-z
-//! suspends and a resume redraws, the mouse is opt-in, a split arrow key
+//! saves the position and suspends and a resume redraws, the mouse is
+//! opt-in, a split arrow key
 //! is not Esc, `y` copies with OSC 52, and the one start-up query
 //! (whether the terminal has left/right margins) is never waited for,
 //! its answer is never a key, and the margin mode it turns on is undone
@@ -158,6 +159,10 @@ fn ctrl_z_suspends_and_resume_redraws() {
     assert!(
         !s.parser.screen().alternate_screen(),
         "suspended on the alternate screen"
+    );
+    assert!(
+        support::pty::position_saved(&s.data),
+        "no reading position saved on Ctrl-z"
     );
     s.signal("CONT");
     s.wait_for("the redraw", |sc| {
