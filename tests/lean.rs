@@ -61,6 +61,25 @@ fn vt100_screen(bytes: &[u8], w: u16, h: u16) -> vt100::Parser {
     p
 }
 
+/// A short hostile article's bytes twenty times over, long enough to
+/// scroll (the long word is long enough as it is).
+fn hostile_long(name: &str) -> App {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/hostile")
+        .join(name);
+    let one = std::fs::read(&path).expect("read");
+    let mut all = b"title Hostile, repeated\n\n".to_vec();
+    let times = if one.len() > 10_000 { 1 } else { 20 };
+    for _ in 0..times {
+        all.extend_from_slice(&one);
+        all.extend_from_slice(b"\n\n");
+    }
+    let loaded = load::load_bytes(&path, &all).expect("load");
+    let article = text::parse(&loaded.text);
+    let analysis = byline::analyse::analyse(&article);
+    App::new(article, analysis, Keymap::default())
+}
+
 fn cells(bytes: &[u8], w: u16, h: u16) -> Vec<String> {
     let p = vt100_screen(bytes, w, h);
     let s = p.screen();
@@ -252,6 +271,9 @@ fn margin_scrolls_equal_fresh_redraws() {
     for name in HOSTILE {
         for (w, h) in [(160, 48), (100, 30)] {
             check_in_model(hostile_app(name), w, h, true);
+            // Most are shorter than a screen: repeated, they scroll.
+            let bands = check_in_model(hostile_long(name), w, h, true);
+            assert!(bands > 0, "{name} {w}x{h}: no band scrolls");
         }
     }
 }

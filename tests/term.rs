@@ -1,11 +1,10 @@
 //! The terminal contract, end to end in a pseudo-terminal: signals
 //! restore the terminal and end the reader within a second, Ctrl-z
 //! saves the position and suspends and a resume redraws, the mouse is
-//! opt-in, a split arrow key
-//! is not Esc, `y` copies with OSC 52, and the one start-up query
-//! (whether the terminal has left/right margins) is never waited for,
-//! its answer is never a key, and the margin mode it turns on is undone
-//! on every way out.
+//! opt-in, a split arrow key is not Esc, `y` copies with OSC 52, and the
+//! one start-up query (whether the terminal has left/right margins) is
+//! never waited for, its answer is never a key, and the margin mode it
+//! turns on is undone on every way out.
 
 mod support;
 
