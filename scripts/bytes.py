@@ -7,6 +7,11 @@ key, and counts what the program writes until it has been quiet for a
 moment. Each figure is the mean of many presses from the top. Prints a Markdown
 table (the one in docs/ssh.md).
 
+byline asks the terminal at start-up whether it has left/right margins
+(DECRQM `CSI ? 69 $ p`). The pty answers as xterm does (`CSI ? 69 ; 2 $ y`)
+on the rows marked "margins", and never on the others, as tmux or a
+terminal without them would.
+
     cargo build --release && python3 scripts/bytes.py [--bin target/release/byline]
 """
 
@@ -25,6 +30,8 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 QUIET = 0.25  # seconds without output that end a keystroke's reply
+ASK_MARGINS = b"\x1b[?69$p"
+XTERM_ANSWER = b"\x1b[?69;2$y"
 
 
 def long_article(path):
@@ -38,10 +45,15 @@ def long_article(path):
 
 
 class Pty:
-    def __init__(self, argv, cols, rows):
+    def __init__(self, argv, cols, rows, answer=False):
+        self.answer, self.tail, self.asked = answer, b"", 0
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        env = dict(os.environ, TERM="xterm-256color", LESS="", LESSHISTFILE="-")
+        # A fresh data directory each run, so no saved reading position
+        # moves the start, and the default config.
+        self.data = tempfile.TemporaryDirectory()
+        env = dict(os.environ, TERM="xterm-256color", LESS="", LESSHISTFILE="-",
+                   BYLINE_DATA_DIR=self.data.name, BYLINE_CONFIG=os.devnull)
         self.proc = subprocess.Popen(
             argv, stdin=slave, stdout=slave, stderr=slave, env=env,
             start_new_session=True, cwd=ROOT,
@@ -63,6 +75,12 @@ class Pty:
             if not data:
                 break
             total += len(data)
+            seen = self.tail + data
+            if ASK_MARGINS in seen:
+                self.asked += 1
+                if self.answer:
+                    os.write(self.master, XTERM_ANSWER)
+            self.tail = seen[-(len(ASK_MARGINS) - 1):]
         return total
 
     def key(self, k):
@@ -76,15 +94,18 @@ class Pty:
             pass
         self.proc.wait(timeout=5)
         os.close(self.master)
+        self.data.cleanup()
 
 
-def measure(argv, cols, rows, setup, key, presses):
-    p = Pty(argv, cols, rows)
+def measure(argv, cols, rows, setup, key, presses, answer=False):
+    p = Pty(argv, cols, rows, answer)
     try:
         p.drain(quiet=0.8)
         for k in setup:
             p.key(k)
-        return statistics.mean(p.key(key) for _ in range(presses))
+        mean = statistics.mean(p.key(key) for _ in range(presses))
+        assert p.asked <= 1, "asked about margins more than once"
+        return mean
     finally:
         p.close()
 
@@ -100,21 +121,30 @@ def main():
         byline, less = [args.bin, str(article)], ["less", str(article)]
         print("| size | keystroke | byline view | byline bytes | less bytes | ratio | target |")
         print("|---|---|---|---|---|---|---|")
+        # (size, keystroke, key, byline view, byline setup, answer, less setup, target)
+        said = ["/", "s", "a", "i", "d", "\r"]
+        thing = ["/", "t", "h", "i", "n", "g", "\r"]
         rows = [
-            ((80, 24), "one-line scroll (`j`)", "j", "reading (`z`)", ["z"], "≤ 2×"),
-            ((80, 24), "one-line scroll (`j`)", "j", "panes", [], ""),
-            ((80, 24), "page down (`space`)", " ", "reading (`z`)", ["z"], "≤ 1.5×"),
-            ((160, 48), "one-line scroll (`j`)", "j", "reading (`z`)", ["z"], "≤ 2×"),
-            ((160, 48), "one-line scroll (`j`)", "j", "three panes", [], "≤ 10×"),
-            ((160, 48), "page down (`space`)", " ", "reading (`z`)", ["z"], "≤ 1.5×"),
-            ((160, 48), "page down (`space`)", " ", "three panes", [], ""),
+            ((80, 24), "one-line scroll (`j`)", "j", "reading (`z`)", ["z"], False, [], "≤ 2×"),
+            ((80, 24), "one-line scroll (`j`)", "j", "panes", [], False, [], ""),
+            ((80, 24), "one-line scroll (`j`)", "j", "panes, margins", [], True, [], ""),
+            ((80, 24), "page down (`space`)", " ", "reading (`z`)", ["z"], False, [], "≤ 1.5×"),
+            ((160, 48), "one-line scroll (`j`)", "j", "reading (`z`)", ["z"], False, [], "≤ 2×"),
+            ((160, 48), "one-line scroll (`j`)", "j", "three panes, no answer", [], False, [], ""),
+            ((160, 48), "one-line scroll (`j`)", "j", "three panes, margins", [], True, [], "≤ 10×"),
+            ((160, 48), "page down (`space`)", " ", "reading (`z`)", ["z"], False, [], "≤ 1.5×"),
+            ((160, 48), "page down (`space`)", " ", "three panes, no answer", [], False, [], ""),
+            ((160, 48), "page down (`space`)", " ", "three panes, margins", [], True, [], ""),
+            ((80, 24), "search jump (`n`, /said)", "n", "reading (`z`)", ["z"] + said, False, ["/said\r"], "≤ 1.5×"),
+            ((80, 24), "search jump (`n`, /thing)", "n", "reading (`z`)", ["z"] + thing, False, ["/thing\r"], "≤ 1.5×"),
+            ((160, 48), "search jump (`n`, /said)", "n", "reading (`z`)", ["z"] + said, False, ["/said\r"], "≤ 1.5×"),
+            ((160, 48), "search jump (`n`, /said)", "n", "three panes, margins", said, True, ["/said\r"], ""),
         ]
-        for (cols, lines), what, key, view, setup, target in rows:
-            b = measure(byline, cols, lines, setup, key, args.presses)
-            l = measure(less, cols, lines, [], key, args.presses)
+        for (cols, lines), what, key, view, setup, answer, less_setup, target in rows:
+            b = measure(byline, cols, lines, setup, key, args.presses, answer)
+            l = measure(less, cols, lines, less_setup, key, args.presses)
             ratio = b / l if l else float("inf")
             print(f"| {cols}x{lines} | {what} | {view} | {b:.0f} | {l:.0f} | {ratio:.2f}× | {target} |")
-        print("| any | search jump | | TODO (search not on this branch) | | | ≤ 1.5× |")
 
 
 if __name__ == "__main__":

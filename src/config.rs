@@ -1,5 +1,5 @@
 //! Settings from `config.toml`: key bindings, theme, measure, justified
-//! text, panes open at start, mouse. The defaults are the commented file
+//! text, panes open at start, mouse, terminal margins. The defaults are the commented file
 //! `assets/config.toml`, embedded; the user's file is merged over it key
 //! by key. Unknown keys and bad values are errors that name the file,
 //! the line, the key and the value.
@@ -34,10 +34,25 @@ pub struct Config {
     pub justify: bool,
     /// Mouse wheel scrolls.
     pub mouse: bool,
+    /// Whether to ask the terminal for left/right margins.
+    pub margins: Margins,
     /// The outline is open at start.
     pub outline: bool,
     /// The people list is open at start.
     pub people: bool,
+}
+
+/// Left/right margins (DECSLRM), for scrolling the body alone beside
+/// the sidebars: asked of the terminal and used when it has them
+/// (`auto`), or never asked (`off`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Margins {
+    /// Ask at start-up, without waiting; use them once the terminal says yes.
+    #[default]
+    Auto,
+    /// Never ask, never use.
+    Off,
 }
 
 /// Styles by role, as written in `[theme]`.
@@ -79,6 +94,7 @@ struct ReaderFile {
     measure: Option<Measure>,
     justify: Option<bool>,
     mouse: Option<bool>,
+    margins: Option<Margins>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -162,6 +178,7 @@ impl File {
                 measure: self.reader.measure.or(base.reader.measure),
                 justify: self.reader.justify.or(base.reader.justify),
                 mouse: self.reader.mouse.or(base.reader.mouse),
+                margins: self.reader.margins.or(base.reader.margins),
             },
             panes: PanesFile {
                 outline: self.panes.outline.or(base.panes.outline),
@@ -188,6 +205,7 @@ impl Config {
             measure: crate::layout::MAX_MEASURE,
             justify: false,
             mouse: false,
+            margins: Margins::Auto,
             outline: true,
             people: true,
         }
@@ -216,6 +234,7 @@ impl Config {
             measure: file.reader.measure.map_or(fb.measure, |m| m.0),
             justify: file.reader.justify.unwrap_or(fb.justify),
             mouse: file.reader.mouse.unwrap_or(fb.mouse),
+            margins: file.reader.margins.unwrap_or(fb.margins),
             outline: file.panes.outline.unwrap_or(fb.outline),
             people: file.panes.people.unwrap_or(fb.people),
         })
@@ -264,7 +283,9 @@ mod tests {
     fn embedded_defaults_parse_and_set_everything() {
         let base = File::parse(DEFAULT, Path::new("d")).unwrap_or_else(|e| panic!("{e}"));
         let r = &base.reader;
-        assert!(r.measure.is_some() && r.justify.is_some() && r.mouse.is_some());
+        assert!(
+            r.measure.is_some() && r.justify.is_some() && r.mouse.is_some() && r.margins.is_some()
+        );
         assert!(base.panes.outline.is_some() && base.panes.people.is_some());
         let t = &base.theme;
         for role in [&t.body, &t.caption, &t.quote, &t.name, &t.name_filtered] {
@@ -345,6 +366,7 @@ mod tests {
             ),
             ("[keys]\ndwon = [\"j\"]\n", 2, "keys.dwon", "dwon"),
             ("[reader]\nmouse = \"yes\"\n", 2, "reader.mouse", "yes"),
+            ("[reader]\nmargins = \"on\"\n", 2, "reader.margins", "on"),
             ("[colours]\nx = 1\n", 1, "colours", "colours"),
         ];
         for (text, line, key, value) in cases {

@@ -2,14 +2,18 @@
 //! of what the terminal shows and sends only the difference, in few bytes.
 //!
 //! Stock ratatui redraws every scrolled row. Here a scroll of the body is
-//! first done by the terminal itself (a scrolling region, `CSI r` + `CSI
-//! S`/`T`) when that leaves fewer cells to send, and the model is shifted
-//! to match, so a one-line scroll costs about one new line. Small gaps
-//! between changed cells are re-sent rather than jumped, the tail of a row
-//! that became blank is erased with `EL`, and each style change is one SGR.
-//! Rows holding wide or composed graphemes are rewritten whole, with
-//! glyphs cut to what the terminal draws ([`encode::glyph`]), so the
-//! terminal and the model cannot disagree about columns.
+//! first done by the terminal itself when that leaves fewer cells to send,
+//! and the model is shifted to match, so a one-line scroll costs about one
+//! new line: a scrolling region of whole rows (`CSI t;b r` + `CSI S`/`T`),
+//! or, when the body is a column band beside sidebars and the terminal
+//! has said it supports them ([`Screen::set_margins`]), a region with left
+//! and right margins too (DECSLRM, `CSI l;r s`), which leaves the
+//! sidebars alone. Small gaps between changed cells are re-sent rather
+//! than jumped, the tail of a row that became blank is erased with `EL`,
+//! and each style change is one SGR. Rows holding wide or composed
+//! graphemes are rewritten whole, with glyphs cut to what the terminal
+//! draws ([`encode::glyph`]), so the terminal and the model cannot
+//! disagree about columns.
 
 pub mod encode;
 
@@ -21,15 +25,25 @@ use ratatui::layout::Rect;
 
 use encode::Pen;
 
-/// A scroll the writer may let the terminal do: rows `rows` moved up by
-/// `lines` (down when negative), as when the reader scrolled the body.
+/// A scroll the writer may let the terminal do: the band of rows `rows`
+/// and columns `cols` moved up by `lines` (down when negative), as when
+/// the reader scrolled the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scroll {
     /// Terminal rows that scrolled (the body pane's rows).
     pub rows: Range<u16>,
+    /// Terminal columns that scrolled (the body pane's columns).
+    pub cols: Range<u16>,
     /// How far the content moved up.
     pub lines: i32,
 }
+
+/// Rough bytes of a scroll of whole rows (`CSI t;b r CSI S CSI r`).
+const ROWS_COST: usize = 16;
+
+/// Rough bytes of a scroll of a column band (the same with `CSI l;r s`
+/// before and `CSI 1;w s` after).
+const BAND_COST: usize = 32;
 
 /// The frame writer.
 #[derive(Debug)]
@@ -40,6 +54,7 @@ pub struct Screen<W: Write> {
     pen: Pen,
     fresh: bool,
     written: u64,
+    margins: bool,
 }
 
 impl<W: Write> Screen<W> {
@@ -52,7 +67,20 @@ impl<W: Write> Screen<W> {
             pen: Pen::default(),
             fresh: true,
             written: 0,
+            margins: false,
         }
+    }
+
+    /// The terminal has left/right margins and DEC mode 69 (DECLRMM) is
+    /// on, so `CSI l;r s` sets them: a scroll may then move the body's
+    /// columns alone. Off (the default), scrolls span whole rows.
+    pub fn set_margins(&mut self, on: bool) {
+        self.margins = on;
+    }
+
+    /// Whether scrolls may use left/right margins.
+    pub fn margins(&self) -> bool {
+        self.margins
     }
 
     /// Forget what the terminal shows (after a resume, or when something
@@ -99,35 +127,60 @@ impl<W: Write> Screen<W> {
         self.out.flush()
     }
 
-    /// Lets the terminal scroll `s` when that leaves fewer cells to send.
+    /// Lets the terminal scroll `s` when that leaves fewer cells to send:
+    /// whole rows, or only the band's columns when margins are available,
+    /// whichever leaves least to send.
     fn scroll(&mut self, out: &mut Vec<u8>, next: &Buffer, s: Scroll) {
         let area = self.shown.area;
         let rows = s.rows.start..s.rows.end.min(area.height);
+        let cols = s.cols.start..s.cols.end.min(area.width);
         let span = i32::from(rows.end.saturating_sub(rows.start));
-        if s.lines == 0 || s.lines.abs() >= span {
+        if s.lines == 0 || s.lines.abs() >= span || cols.is_empty() {
             return;
         }
-        let before = changed(&self.shown, next, rows.clone());
-        let mut shifted = self.shown.clone();
-        shift(&mut shifted, rows.clone(), s.lines);
-        let after = changed(&shifted, next, rows.clone());
-        // A scroll costs about 15 bytes; a cell at least one.
-        if after + 16 >= before {
-            return;
+        let full = 0..area.width;
+        let mut bands = vec![(full.clone(), ROWS_COST)];
+        if self.margins && cols != full && !straddles(&self.shown, rows.clone(), cols.clone()) {
+            bands.push((cols, BAND_COST));
         }
+        let mut best = None;
+        let mut least = changed(&self.shown, next, rows.clone());
+        for (band, overhead) in bands {
+            let mut shifted = self.shown.clone();
+            shift(&mut shifted, rows.clone(), band.clone(), s.lines);
+            let cost = changed(&shifted, next, rows.clone()) + overhead;
+            if cost < least {
+                least = cost;
+                best = Some((band, shifted));
+            }
+        }
+        let Some((band, shifted)) = best else {
+            return;
+        };
+        // Terminals fill the lines a scroll brings in with the pen's
+        // background.
         if !self.pen.is_default() {
             encode::sgr(out, self.pen, Pen::default());
             self.pen = Pen::default();
         }
         let (n, dir) = (s.lines.unsigned_abs(), if s.lines > 0 { 'S' } else { 'T' });
         let count = if n == 1 { String::new() } else { n.to_string() };
-        let _ = write!(
-            out,
-            "\x1b[{};{}r\x1b[{count}{dir}\x1b[r",
-            rows.start + 1,
-            rows.end
-        );
-        // DECSTBM homes the cursor.
+        let _ = write!(out, "\x1b[{};{}r", rows.start + 1, rows.end);
+        if band == full {
+            let _ = write!(out, "\x1b[{count}{dir}");
+        } else {
+            // Explicit full-width margins afterwards: some terminals might
+            // read a bare `CSI s` as save-cursor.
+            let _ = write!(
+                out,
+                "\x1b[{};{}s\x1b[{count}{dir}\x1b[1;{}s",
+                band.start + 1,
+                band.end,
+                area.width
+            );
+        }
+        out.extend_from_slice(b"\x1b[r");
+        // DECSTBM and DECSLRM home the cursor.
         self.cursor = Some((0, 0));
         self.shown = shifted;
     }
@@ -250,6 +303,14 @@ fn is_blank(cell: &Cell) -> bool {
     cell.symbol() == " " && Pen::of(cell).is_default()
 }
 
+/// Whether a wide glyph crosses an edge of the band (terminals differ in
+/// what a scroll does to half a glyph).
+fn straddles(buf: &Buffer, rows: Range<u16>, cols: Range<u16>) -> bool {
+    let edges = [cols.start.checked_sub(1), cols.end.checked_sub(1)];
+    rows.flat_map(|y| edges.into_iter().flatten().map(move |x| (x, y)))
+        .any(|p| cell_width(&buf[p]) > 1)
+}
+
 /// How many cells differ in `rows`.
 fn changed(a: &Buffer, b: &Buffer, rows: Range<u16>) -> usize {
     let w = a.area.width;
@@ -258,10 +319,9 @@ fn changed(a: &Buffer, b: &Buffer, rows: Range<u16>) -> usize {
         .count()
 }
 
-/// Moves the content of `rows` up by `lines` (down when negative), as the
-/// terminal does, filling with blanks.
-pub fn shift(buf: &mut Buffer, rows: Range<u16>, lines: i32) {
-    let w = buf.area.width;
+/// Moves the content of the band `rows` × `cols` up by `lines` (down when
+/// negative), as the terminal does, filling with blanks.
+pub fn shift(buf: &mut Buffer, rows: Range<u16>, cols: Range<u16>, lines: i32) {
     let n = lines.unsigned_abs() as u16;
     let ys: Vec<u16> = if lines > 0 {
         rows.clone().collect()
@@ -274,7 +334,7 @@ pub fn shift(buf: &mut Buffer, rows: Range<u16>, lines: i32) {
         } else {
             y.checked_sub(n).filter(|s| *s >= rows.start)
         };
-        for x in 0..w {
+        for x in cols.clone() {
             buf[(x, y)] = match src {
                 Some(s) => buf[(x, s)].clone(),
                 None => Cell::default(),

@@ -14,8 +14,8 @@ use clap::{Parser, ValueEnum};
 use byline::app::App;
 use byline::app::picker::{Opener, Picker};
 use byline::article::{Analysis, Article, Format, detect, load, parse_input};
-use byline::config::Config;
 use byline::config::style::{ColorChoice, Depth};
+use byline::config::{Config, Margins};
 use byline::keymap::Keymap;
 use byline::store::{self, Store};
 use byline::{Report, analyse, library, print, term};
@@ -239,6 +239,7 @@ fn run(cli: &Cli) -> Result<()> {
     if let Some(app) = reader {
         let opts = term::Options {
             mouse: cli.mouse || app.mouse(),
+            margins: config.margins == Margins::Auto,
         };
         return term::run(app, opts).context("running the reader");
     }
@@ -341,7 +342,10 @@ fn folder(cli: &Cli, config: Config, dir: &Path) -> Result<()> {
         };
     }
     let depth = Depth::detect(cli.color, |k| std::env::var(k).ok());
-    let mouse = cli.mouse || config.mouse;
+    let opts = term::Options {
+        mouse: cli.mouse || config.mouse,
+        margins: config.margins == Margins::Auto,
+    };
     let opener = Opener {
         config,
         depth,
@@ -357,7 +361,7 @@ fn folder(cli: &Cli, config: Config, dir: &Path) -> Result<()> {
         return Err(none_here(picker.listing()));
     }
     let app = App::with_picker(picker);
-    term::run(app, term::Options { mouse }).context("running the reader")
+    term::run(app, opts).context("running the reader")
 }
 
 /// The lists, or the wrapped article, as text.

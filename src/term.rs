@@ -1,9 +1,11 @@
 //! The terminal: entering and always leaving raw mode, the alternate
-//! screen, the hidden cursor and mouse reporting (in reverse order, on
-//! quit, error, panic, SIGHUP, SIGTERM and SIGINT), suspending on Ctrl-z,
-//! and the event loop, built for SSH: no start-up query of the terminal,
-//! keys decoded by hand so a slow link cannot split an arrow into Esc
-//! (`input`), and frames written by the lean writer (`crate::lean`).
+//! screen, the hidden cursor, mouse reporting and left/right margin mode
+//! (in reverse order, on quit, error, panic, SIGHUP, SIGTERM and SIGINT),
+//! suspending on Ctrl-z, and the event loop, built for SSH: the one
+//! start-up query (has the terminal left/right margins?) is never waited
+//! for, keys are decoded by hand so a slow link cannot split an arrow
+//! into Esc (`input`), and frames are written by the lean writer
+//! (`crate::lean`).
 
 mod clip;
 pub mod input;
@@ -34,6 +36,10 @@ pub struct Options {
     /// Report the mouse (wheel, clicks). Off by default so that the
     /// terminal's own selection and copy keep working.
     pub mouse: bool,
+    /// Ask the terminal whether it has left/right margins (DECRQM mode
+    /// 69, not waited for) and scroll the body alone with them once it
+    /// says yes. Off: nothing is asked.
+    pub margins: bool,
 }
 
 /// What was turned on, in order; [`restore`] undoes it in reverse.
@@ -43,7 +49,14 @@ enum Mode {
     AltScreen,
     HiddenCursor,
     Mouse,
+    /// DECLRMM (`CSI ? 69 h`): `CSI l;r s` sets left/right margins.
+    Margins,
 }
+
+/// Asks whether the terminal has left/right margins (DECRQM for DEC
+/// mode 69). The answer, `CSI ? 69 ; Ps $ y`, comes with the keys, or
+/// never.
+const ASK_MARGINS: &[u8] = b"\x1b[?69$p";
 
 static ACTIVE: Mutex<Vec<Mode>> = Mutex::new(Vec::new());
 
@@ -53,23 +66,34 @@ const TICK: Duration = Duration::from_millis(100);
 /// How often it looks for the analysis while it is being made.
 const ANALYSIS_TICK: Duration = Duration::from_millis(20);
 
-/// Turns the reader's terminal modes on.
-fn enter(opts: Options) -> io::Result<()> {
+/// Turns the reader's terminal modes on; `margins` when the terminal
+/// said it has left/right margins (on a resume).
+fn enter(opts: Options, margins: bool) -> io::Result<()> {
     let mut steps = vec![Mode::Raw, Mode::AltScreen, Mode::HiddenCursor];
     if opts.mouse {
         steps.push(Mode::Mouse);
     }
-    let mut out = io::stdout();
-    for step in steps {
-        match step {
-            Mode::Raw => terminal::enable_raw_mode()?,
-            Mode::AltScreen => out.write_all(b"\x1b[?1049h")?,
-            Mode::HiddenCursor => out.write_all(b"\x1b[?25l")?,
-            // Clicks and the wheel, SGR-encoded (no motion reports).
-            Mode::Mouse => out.write_all(b"\x1b[?1000h\x1b[?1006h")?,
-        }
-        active().push(step);
+    if margins {
+        steps.push(Mode::Margins);
     }
+    for step in steps {
+        turn_on(step)?;
+    }
+    Ok(())
+}
+
+/// Turns one mode on and records it for [`restore`].
+fn turn_on(step: Mode) -> io::Result<()> {
+    let mut out = io::stdout();
+    match step {
+        Mode::Raw => terminal::enable_raw_mode()?,
+        Mode::AltScreen => out.write_all(b"\x1b[?1049h")?,
+        Mode::HiddenCursor => out.write_all(b"\x1b[?25l")?,
+        // Clicks and the wheel, SGR-encoded (no motion reports).
+        Mode::Mouse => out.write_all(b"\x1b[?1000h\x1b[?1006h")?,
+        Mode::Margins => out.write_all(b"\x1b[?69h")?,
+    }
+    active().push(step);
     out.flush()
 }
 
@@ -90,6 +114,8 @@ pub fn restore() {
     let _ = out.write_all(b"\x1b[m\x1b[r");
     for step in steps.into_iter().rev() {
         let _ = match step {
+            // Also puts the left/right margins back to the full width.
+            Mode::Margins => out.write_all(b"\x1b[?69l"),
             Mode::Mouse => out.write_all(b"\x1b[?1006l\x1b[?1000l"),
             Mode::HiddenCursor => out.write_all(b"\x1b[?25h"),
             Mode::AltScreen => out.write_all(b"\x1b[?1049l"),
@@ -130,7 +156,7 @@ pub fn run(mut app: App, opts: Options) -> io::Result<()> {
     install_panic_hook();
     let signals = Signals::register()?;
     let guard = Guard;
-    enter(opts)?;
+    enter(opts, false)?;
     let result = catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &signals, opts)));
     app.save_position();
     drop(guard);
@@ -190,6 +216,7 @@ impl Painter {
             .filter(|l| (l.0, l.1) == (now.0, now.1) && l.2 != now.2)
             .map(|l| Scroll {
                 rows: now.0.y..now.0.bottom(),
+                cols: now.0.x..now.0.right(),
                 lines: i32::try_from(now.2 - l.2).unwrap_or(i32::MAX),
             });
         self.last = Some(now);
@@ -204,6 +231,11 @@ impl Painter {
 
 fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()> {
     let mut screen = Screen::new(io::stdout());
+    if opts.margins {
+        // Not waited for: until an answer comes (if ever), scrolls use
+        // whole rows.
+        screen.raw(ASK_MARGINS)?;
+    }
     let (w, h) = size();
     app.resize(w, h);
     let input = spawn_reader();
@@ -251,6 +283,13 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
             dirty = true;
         }
         for i in inputs {
+            if let Input::Margins(has) = i {
+                if has && opts.margins && !screen.margins() {
+                    turn_on(Mode::Margins)?;
+                    screen.set_margins(true);
+                }
+                continue;
+            }
             dirty = true;
             match i {
                 Input::Key(k) if k == Key::new(Code::Char('z'), true, false, false) => {
@@ -260,6 +299,7 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
                 Input::Key(k) => app.handle_key(&k),
                 Input::Mouse(Mouse::Wheel(lines, x, y)) => app.wheel(x, y, lines),
                 Input::Mouse(Mouse::Click(x, y)) => app.click(x, y),
+                Input::Margins(_) => {}
             }
             if app.should_quit() {
                 return Ok(());
@@ -295,9 +335,11 @@ fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()>
 /// Ctrl-z: give the terminal back, stop, and on resume take it again and
 /// redraw everything (the shell drew over the screen meanwhile).
 fn suspend(screen: &mut Screen<io::Stdout>, app: &mut App, opts: Options) -> io::Result<()> {
+    // A stopped reader may never be continued (killed, or the link drops).
+    app.save_position();
     restore();
     signals::stop();
-    enter(opts)?;
+    enter(opts, screen.margins())?;
     screen.invalidate();
     let (w, h) = size();
     app.resize(w, h);

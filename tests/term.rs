@@ -1,8 +1,10 @@
 //! The terminal contract, end to end in a pseudo-terminal: signals
 //! restore the terminal and end the reader within a second, Ctrl-z
-//! suspends and a resume redraws, the mouse is opt-in, a split arrow key
-//! is not Esc, `y` copies with OSC 52, and nothing is asked of the
-//! terminal at start-up.
+//! saves the position and suspends and a resume redraws, the mouse is
+//! opt-in, a split arrow key is not Esc, `y` copies with OSC 52, and the
+//! one start-up query (whether the terminal has left/right margins) is
+//! never waited for, its answer is never a key, and the margin mode it
+//! turns on is undone on every way out.
 
 mod support;
 
@@ -11,6 +13,7 @@ use std::time::{Duration, Instant};
 use support::pty::{Session, alive};
 
 const ARTICLE: &str = "tests/fixtures/harbour.txt";
+const LONG: &str = "assets/royal-visit.txt";
 
 fn started(args: &[&str], w: u16, h: u16) -> Session {
     let mut s = Session::byline(args, w, h);
@@ -156,6 +159,10 @@ fn ctrl_z_suspends_and_resume_redraws() {
         !s.parser.screen().alternate_screen(),
         "suspended on the alternate screen"
     );
+    assert!(
+        support::pty::position_saved(&s.data),
+        "no reading position saved on Ctrl-z"
+    );
     s.signal("CONT");
     s.wait_for("the redraw", |sc| {
         sc.alternate_screen() && sc.contents().contains("Port Selwyn")
@@ -176,17 +183,166 @@ fn stopped(pid: u32) -> bool {
         .unwrap_or(false)
 }
 
+/// The query for left/right margins (DECRQM for DEC mode 69).
+const ASK_MARGINS: &str = "\x1b[?69$p";
+
+/// Every CSI sequence in `raw` that asks the terminal something.
+fn queries(raw: &[u8]) -> Vec<String> {
+    support::pty::escape_sequences(raw)
+        .into_iter()
+        .map(|q| String::from_utf8_lossy(&q).into_owned())
+        .filter(|q| {
+            [
+                "\x1b[6n", "\x1b[5n", "\x1b[c", "\x1b[>c", "\x1b[=c", "\x1b[?u", "\x1b[>q",
+            ]
+            .contains(&q.as_str())
+                || q.ends_with("$p")
+                || q.starts_with("\x1b]") && q.contains('?')
+        })
+        .collect()
+}
+
+/// DECSLRM sequences other than the reset to the full `width`.
+fn band_margins(raw: &str, width: u16) -> usize {
+    let full = format!("\x1b[1;{width}s");
+    support::pty::escape_sequences(raw.as_bytes())
+        .into_iter()
+        .map(|q| String::from_utf8_lossy(&q).into_owned())
+        .filter(|q| q.ends_with('s') && q.contains(';') && *q != full)
+        .count()
+}
+
 #[test]
-fn start_up_asks_the_terminal_nothing() {
-    // The pty never answers; the reader must draw anyway, and must not
-    // have sent a query (cursor position, device attributes, keyboard
-    // enhancement flags).
-    let mut s = started(&[ARTICLE], 100, 30);
+fn start_up_asks_only_for_margins_and_does_not_wait_for_the_answer() {
+    // The pty never answers: the first frame must come at once, and the
+    // only query is the margins one, sent once.
+    let start = Instant::now();
+    let mut s = Session::byline(&[LONG], 160, 24);
+    s.wait_text("Kilburnie");
+    let first = start.elapsed();
+    assert!(
+        first < Duration::from_secs(3),
+        "first frame took {first:?} with an unanswered query"
+    );
+    s.send("jjjk");
+    s.wait_for("j to scroll", |sc| !sc.contents().contains(" 0% ·"));
     s.send("q");
     s.exit_within(Duration::from_secs(2));
+    assert_eq!(queries(&s.raw), [ASK_MARGINS]);
     let raw = String::from_utf8_lossy(&s.raw);
-    for query in ["\x1b[6n", "\x1b[c", "\x1b[>c", "\x1b[?u", "\x1b[>q"] {
-        assert!(!raw.contains(query), "start-up query {query:?}");
+    // No answer: margins are never turned on or used.
+    assert!(!raw.contains("\x1b[?69h"), "margin mode without an answer");
+    assert_eq!(band_margins(&raw, 160), 0, "margins set without an answer");
+}
+
+#[test]
+fn margins_off_in_the_config_asks_nothing() {
+    let dir = std::env::temp_dir().join(format!("byline-term-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let config = dir.join("margins-off.toml");
+    std::fs::write(&config, "[reader]\nmargins = \"off\"\n").expect("config");
+    let config = config.to_string_lossy().into_owned();
+    let mut s = started(&[ARTICLE, "--config", &config], 100, 30);
+    s.send("q");
+    s.exit_within(Duration::from_secs(2));
+    assert!(queries(&s.raw).is_empty(), "asked {:?}", queries(&s.raw));
+}
+
+/// Waits until the pty has seen the query, then answers it with `reply`.
+fn answer(s: &mut Session, reply: &str) {
+    s.wait_for("the margins query", |_| true);
+    assert!(
+        String::from_utf8_lossy(&s.raw).contains(ASK_MARGINS),
+        "no margins query"
+    );
+    s.send(reply);
+}
+
+#[test]
+fn a_terminal_with_margins_gets_them_and_they_are_undone_on_every_way_out() {
+    for (exit, reply) in [("q", "\x1b[?69;2$y"), ("TERM", "\x1b[?69;1$y")] {
+        // Three panes, and an article longer than the body.
+        let mut s = Session::byline(&[LONG], 160, 24);
+        s.wait_text("Kilburnie");
+        let pid = s.pid();
+        answer(&mut s, reply);
+        s.send("jjj");
+        s.settle(Duration::from_millis(200));
+        let raw = String::from_utf8_lossy(&s.raw).into_owned();
+        assert!(
+            raw.contains("\x1b[?69h"),
+            "{reply:?}: margin mode not turned on"
+        );
+        assert!(
+            band_margins(&raw, 160) > 0,
+            "{reply:?}: no scroll used margins:\n{}",
+            s.screen()
+        );
+        // The answer's bytes were no keys (its `y` would have copied).
+        assert!(
+            !raw.contains("\x1b]52;"),
+            "{reply:?}: the answer was read as keys"
+        );
+
+        // Ctrl-z gives the terminal back without margins; fg turns them on again.
+        s.send("\x1a");
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while !stopped(pid) {
+            assert!(Instant::now() < deadline, "Ctrl-z did not stop the process");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        s.settle(Duration::from_millis(100));
+        let raw = String::from_utf8_lossy(&s.raw).into_owned();
+        let (on, off) = (raw.rfind("\x1b[?69h"), raw.rfind("\x1b[?69l"));
+        assert!(off > on, "suspended with margin mode on");
+        assert!(
+            off < raw.rfind("\x1b[?25h"),
+            "margins must go before the cursor returns"
+        );
+        s.signal("CONT");
+        s.wait_for("the redraw", |sc| sc.alternate_screen());
+        s.settle(Duration::from_millis(200));
+        let raw = String::from_utf8_lossy(&s.raw).into_owned();
+        assert!(
+            raw.rfind("\x1b[?69h") > raw.rfind("\x1b[?69l"),
+            "not on again after fg"
+        );
+
+        if exit == "q" {
+            s.send("q");
+        } else {
+            s.signal(exit);
+        }
+        assert!(s.exit_within(Duration::from_secs(2)).0.success(), "{exit}");
+        assert_restored(&s, exit);
+        let raw = String::from_utf8_lossy(&s.raw).into_owned();
+        let (on, off) = (raw.rfind("\x1b[?69h"), raw.rfind("\x1b[?69l"));
+        assert!(off > on, "{exit}: left with margin mode on");
+        assert!(off < raw.rfind("\x1b[?25h"), "{exit}: not in reverse order");
+        assert_eq!(queries(&s.raw), [ASK_MARGINS], "asked again after fg");
+    }
+}
+
+#[test]
+fn a_terminal_without_margins_is_not_sent_them() {
+    for reply in ["\x1b[?69;0$y", "\x1b[?69;4$y"] {
+        let mut s = Session::byline(&[LONG], 160, 24);
+        s.wait_text("Kilburnie");
+        answer(&mut s, reply);
+        s.send("jjjk");
+        s.settle(Duration::from_millis(200));
+        s.send("q");
+        s.exit_within(Duration::from_secs(2));
+        let raw = String::from_utf8_lossy(&s.raw);
+        assert!(
+            !raw.contains("\x1b[?69h"),
+            "{reply:?}: margin mode turned on"
+        );
+        assert_eq!(band_margins(&raw, 160), 0, "{reply:?}: margins used");
+        assert!(
+            !raw.contains("\x1b]52;"),
+            "{reply:?}: the answer was read as keys"
+        );
     }
 }
 

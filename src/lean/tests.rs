@@ -74,6 +74,7 @@ fn scrolling_paths_equal_a_fresh_redraw() {
         let frame = text_frame(w, h, top, &lines);
         let scroll = Scroll {
             rows: 0..h - 1,
+            cols: 0..w,
             lines: top as i32 - last_top as i32,
         };
         lean.draw(&frame, Some(scroll)).expect("draw");
@@ -101,6 +102,7 @@ fn a_one_line_scroll_sends_about_one_line() {
     let before = lean.written();
     let scroll = Scroll {
         rows: 0..h - 1,
+        cols: 0..w,
         lines: 1,
     };
     lean.draw(&text_frame(w, h, 1, &lines), Some(scroll))

@@ -29,6 +29,11 @@ pub enum Input {
     Key(Key),
     /// A mouse event.
     Mouse(Mouse),
+    /// The terminal answered DECRQM for mode 69 (`CSI ? 69 ; Ps $ y`):
+    /// whether it has left/right margins (DECLRMM set or reset: `Ps` 1,
+    /// 2, or 3 for permanently set; 0 unknown and 4 permanently reset are
+    /// no).
+    Margins(bool),
 }
 
 /// Bytes waiting to become input.
@@ -172,6 +177,10 @@ fn csi(b: &[u8]) -> Parsed {
     if let Some(sgr) = params.strip_prefix('<') {
         return Parsed::Done(used, mouse(sgr, fin).map(Input::Mouse));
     }
+    if let Some(private) = params.strip_prefix('?') {
+        // A report about a DEC private mode or the device, never a key.
+        return Parsed::Done(used, (fin == b'y').then(|| decrpm(private)).flatten());
+    }
     let nums: Vec<u16> = params.split(';').map(|p| p.parse().unwrap_or(1)).collect();
     let modifier = nums.get(1).copied().unwrap_or(1);
     let k = if fin == b'~' {
@@ -216,6 +225,14 @@ fn with_mods(code: Code, m: u16) -> Key {
     Key::new(code, bits & 4 != 0, bits & 2 != 0, bits & 1 != 0)
 }
 
+/// DECRPM for a DEC private mode, `mode;Ps$` (before the final `y`):
+/// only mode 69 (left/right margins) is asked for.
+fn decrpm(params: &str) -> Option<Input> {
+    let mut it = params.strip_suffix('$')?.split(';');
+    let (mode, ps) = (it.next()?, it.next()?);
+    (mode == "69" && it.next().is_none()).then_some(Input::Margins(matches!(ps, "1" | "2" | "3")))
+}
+
 /// SGR mouse report `b;x;y` ending in `M` (press) or `m` (release).
 fn mouse(params: &str, fin: u8) -> Option<Mouse> {
     let mut it = params.split(';').map(|p| p.parse::<u16>().ok());
@@ -238,7 +255,7 @@ mod tests {
             .into_iter()
             .map(|i| match i {
                 Input::Key(k) => k.to_string(),
-                Input::Mouse(m) => format!("{m:?}"),
+                other => format!("{other:?}"),
             })
             .collect()
     }
@@ -277,7 +294,7 @@ mod tests {
             .into_iter()
             .filter_map(|i| match i {
                 Input::Key(k) => Some(k.to_string()),
-                Input::Mouse(_) => None,
+                _ => None,
             })
             .collect();
         assert_eq!(got, ["esc"]);
@@ -295,6 +312,26 @@ mod tests {
                 Input::Mouse(Mouse::Click(2, 3)),
             ]
         );
+    }
+
+    #[test]
+    fn the_margins_report_is_a_capability_never_a_key() {
+        let mut d = Decoder::default();
+        assert_eq!(
+            keys(&mut d, b"j\x1b[?69;2$yk\x1b[?69;1$y"),
+            ["j", "Margins(true)", "k", "Margins(true)"]
+        );
+        assert_eq!(
+            keys(&mut d, b"\x1b[?69;0$y\x1b[?69;4$y"),
+            ["Margins(false)", "Margins(false)"]
+        );
+        // Split by a slow link, it is still one report.
+        assert!(keys(&mut d, b"\x1b[?69").is_empty());
+        assert_eq!(keys(&mut d, b";2$y"), ["Margins(true)"]);
+        // Other reports (another mode, device attributes) are dropped,
+        // none of their bytes a key.
+        assert!(keys(&mut d, b"\x1b[?2026;2$y\x1b[?1;2c\x1b[?64;1;2;6;22c").is_empty());
+        assert!(!d.is_waiting());
     }
 
     #[test]
