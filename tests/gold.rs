@@ -18,7 +18,10 @@ const FLOOR_BLOCK_F1: f64 = 0.98;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
 const FLOOR_SPEAKER_ACC: f64 = 0.92;
 /// Floors for the holdout set (people F1, block F1, quote recall, speaker).
-const HOLDOUT_FLOORS: [f64; 4] = [0.95, 0.97, 0.99, 0.84];
+/// The holdout was replaced on 2026-11-24 by six articles nobody tuning the
+/// rules has read (the old five joined the development set); these floors
+/// sit just under what the rules scored on them when they arrived.
+const HOLDOUT_FLOORS: [f64; 4] = [0.90, 0.90, 0.99, 0.83];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -427,8 +430,8 @@ fn assert_floors(total: &Score, floors: [f64; 4]) {
 #[test]
 fn gold_scores() {
     assert!(
-        gold_files("tests/gold").len() >= 15,
-        "expected the 15 gold files"
+        gold_files("tests/gold").len() >= 32,
+        "expected the 32 gold files"
     );
     let total = score_dir("tests/gold");
     assert_floors(
@@ -448,8 +451,8 @@ fn gold_scores() {
 #[test]
 fn holdout_scores() {
     assert!(
-        gold_files("tests/holdout/gold").len() >= 5,
-        "expected the 5 holdout files"
+        gold_files("tests/holdout/gold").len() >= 6,
+        "expected the 6 holdout files"
     );
     let total = score_dir("tests/holdout/gold");
     assert_floors(&total, HOLDOUT_FLOORS);
