@@ -900,6 +900,7 @@ fn evidence(article: &Article) -> Evidence {
             } else if i > 1
                 && tokens[i - 2].text == "the"
                 && tokens[i - 1].is_capitalised()
+                && b.text[tokens[i - 1].end..t.start].trim().is_empty()
                 && !lx::is_honorific(tokens[i - 1].bare())
                 && !lx::is_office_word(tokens[i - 1].bare())
             {
