@@ -191,4 +191,17 @@ mod tests {
         assert!(s(1).is_some_and(|x| x.starts_with("a nurse")), "{got:?}");
         assert_eq!(s(2), Some("Nell Parry"));
     }
+    #[test]
+    fn peers_are_known_by_their_styles() {
+        let got = people(
+            "The Earl of Brora opened the hall. The Marchioness of Lisk sent flowers.\n\n\
+             The Earl, Sir Hugo Dane, cut the ribbon.\n\n\
+             Lady Lisk could not attend. Lord Brora stayed late.",
+        );
+        let hugo = got.iter().find(|p| p.0 == "Hugo Dane").expect("Hugo Dane");
+        assert_eq!(hugo.1, vec![0, 1, 2], "{got:?}");
+        let lisk = got.iter().find(|p| p.0.contains("Lisk")).expect("Lisk");
+        assert_eq!(lisk.1, vec![0, 2], "{got:?}");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
 }

@@ -1174,6 +1174,27 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             }
         }
     }
+    // `The Duke, Prince Felix, …` where the article has one Duke (`the Duke
+    // of Kelbrook`): the territorial title is his too.
+    for &(t, n) in &office_ties {
+        let (Some(id), Some(title)) = (assign[n], cands[t].titles.last()) else {
+            continue;
+        };
+        if !lx::is_territorial(title) {
+            continue;
+        }
+        let head = format!("{} of ", title.to_lowercase());
+        let keys: HashSet<String> = cands
+            .iter()
+            .filter_map(Cand::territorial_key)
+            .filter(|k| k.starts_with(&head))
+            .collect();
+        if keys.len() == 1
+            && let Some(key) = keys.into_iter().next()
+        {
+            ties.entry(key).or_insert(id);
+        }
+    }
     for &(t, n) in &office_ties {
         if let (Some(id), Some(title)) = (assign[n], cands[t].titles.last()) {
             office_holders
@@ -1226,6 +1247,44 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             {
                 assign[ci] = holders.iter().next().copied();
             }
+        }
+    }
+
+    // `Lady Hendry` is how a Countess of Hendry is styled, `Lord Ashby`
+    // an Earl of Ashby: one peer of that place of the right sex.
+    let mut peers: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if let (Some(id), Some(t), Some(place)) = (assign[ci], c.titles.last(), &c.territory)
+            && c.title_only()
+        {
+            let style = if lx::is_female_title(t) {
+                "lady"
+            } else {
+                "lord"
+            };
+            let e = peers
+                .entry(format!("{style} {}", place.to_lowercase()))
+                .or_default();
+            if !e.contains(&id) {
+                e.push(id);
+            }
+        }
+    }
+    let mut restyle: HashMap<usize, usize> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if let (Some(id), [t], [w]) = (assign[ci], &*c.titles, &*c.core)
+            && matches!(t.as_str(), "Lady" | "Lord")
+            && let Some([peer]) = peers
+                .get(&format!("{} {}", t.to_lowercase(), w.to_lowercase()))
+                .map(Vec::as_slice)
+            && *peer != id
+        {
+            restyle.insert(id, *peer);
+        }
+    }
+    for a in assign.iter_mut() {
+        if let Some(to) = a.and_then(|id| restyle.get(&id)) {
+            *a = Some(*to);
         }
     }
 
