@@ -25,6 +25,9 @@ pub fn analyse(article: &Article) -> Analysis {
         .collect();
     let raw = quotes::find_quotes(article);
     let inner = QuoteRanges::new(raw.iter().flat_map(|q| q.inner.iter()));
+    // Freeing the raw quotes over `find_people` (packed, or found again
+    // after it) moves the peak to attribution and raises peak RSS by
+    // 2-3 MB on 10 MB: attribution holds them with its output anyway.
     let found = people::find_people(article, &inner);
     drop(inner);
     let mut quotes = quotes::attribute(article, &raw, &found);

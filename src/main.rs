@@ -234,6 +234,18 @@ fn run(cli: &Cli) -> Result<()> {
             // article is never held whole.
             return write_stdout(|out| json(out, &one));
         }
+        if listing && inputs.len() == 1 {
+            // The quotes of a 10 MB article are streamed, not held whole.
+            let head = listing_head(cli, &one)?;
+            let analysis = one.analysis.as_ref().context("analysis")?;
+            return write_stdout(|out| {
+                out.write_all(head.as_bytes())?;
+                match cli.quotes {
+                    true => print::write_quotes(out, analysis, cli.width),
+                    false => Ok(()),
+                }
+            });
+        }
         text.push_str(&render(cli, &one)?);
     }
     if let Some(app) = reader {
@@ -369,20 +381,27 @@ fn render(cli: &Cli, one: &Loaded) -> Result<String> {
     let article = &one.article;
     let analysis = one.analysis.as_ref().context("analysis")?;
     if cli.people || cli.quotes || cli.person.is_some() {
-        let mut s = String::new();
-        if let Some(name) = &cli.person {
-            s.push_str(
-                &print::render_person(article, analysis, name, cli.width)
-                    .with_context(|| one.source.clone())?,
-            );
-        }
-        if cli.people {
-            s.push_str(&print::render_people(analysis, cli.width));
-        }
+        let mut s = listing_head(cli, one)?;
         if cli.quotes {
             s.push_str(&print::render_quotes(analysis, cli.width));
         }
         return Ok(s);
     }
     Ok(print::render(article, cli.width))
+}
+
+/// The listings before the quotes: `--person`, then `--people`.
+fn listing_head(cli: &Cli, one: &Loaded) -> Result<String> {
+    let analysis = one.analysis.as_ref().context("analysis")?;
+    let mut s = String::new();
+    if let Some(name) = &cli.person {
+        s.push_str(
+            &print::render_person(&one.article, analysis, name, cli.width)
+                .with_context(|| one.source.clone())?,
+        );
+    }
+    if cli.people {
+        s.push_str(&print::render_people(analysis, cli.width));
+    }
+    Ok(s)
 }

@@ -6,7 +6,9 @@ mod listing;
 
 pub use folder::render_folder;
 
-pub use listing::{PersonError, find_person, render_people, render_person, render_quotes};
+pub use listing::{
+    PersonError, find_person, render_people, render_person, render_quotes, write_quotes,
+};
 
 use crate::article::Article;
 

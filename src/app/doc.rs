@@ -37,27 +37,55 @@ pub struct Seg {
 }
 
 /// One wrapped line of a block: a byte range of the block's text as the
-/// body shows it ([`crate::app::search::block_text`]).
+/// body shows it ([`crate::app::search::block_text`]). Eight bytes: a 10 MB
+/// article has a quarter of a million of these at each width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
+    start: u32,
+    end: u32,
+}
+
+impl Line {
+    /// The line `range` of its block's text.
+    pub fn new(range: Range<usize>) -> Self {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Line {
+            start: at(range.start),
+            end: at(range.end),
+        }
+    }
+
     /// Byte offset where the line starts (also what keeps the reading
     /// position across widths).
-    pub start: usize,
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
     /// Byte offset where it ends.
-    pub end: usize,
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
 }
 
-/// A block's lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BlockLines {
-    /// Captions are drawn with a marker and their own style.
-    pub caption: bool,
-    /// At least one line.
-    pub lines: Vec<Line>,
+/// Where a block's lines are in [`Wrapped`]'s one list of lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Extent {
+    /// Index of the first line; `u32::MAX` until the block is wrapped.
+    first: u32,
+    /// How many lines (at least one once wrapped).
+    count: u32,
 }
 
-/// The article at one measure, wrapped as far as it has been needed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+const UNWRAPPED: Extent = Extent {
+    first: u32::MAX,
+    count: 0,
+};
+
+/// The article at one measure, wrapped as far as it has been needed. The
+/// lines of every wrapped block are in one list, block after block in the
+/// order they were wrapped, and each block knows where its run is: no
+/// allocation per block.
+#[derive(Debug, Clone)]
 pub struct Wrapped {
     /// Text width in columns.
     pub measure: usize,
@@ -65,11 +93,27 @@ pub struct Wrapped {
     pub title: Vec<String>,
     /// Date, author and source on one line.
     pub meta: Option<String>,
-    /// One entry per article block, `None` until wrapped.
-    blocks: Vec<Option<BlockLines>>,
+    /// One entry per article block.
+    extents: Vec<Extent>,
+    /// The lines of the wrapped blocks.
+    lines: Vec<Line>,
     /// Blocks not wrapped yet.
     unwrapped: usize,
 }
+
+impl PartialEq for Wrapped {
+    /// The same header and the same lines for each block, whatever order
+    /// the blocks were wrapped in.
+    fn eq(&self, other: &Self) -> bool {
+        self.measure == other.measure
+            && self.title == other.title
+            && self.meta == other.meta
+            && self.len() == other.len()
+            && (0..self.len()).all(|b| self.block(b) == other.block(b))
+    }
+}
+
+impl Eq for Wrapped {}
 
 impl Wrapped {
     /// The header of `article` at `measure`, no block wrapped yet.
@@ -93,19 +137,20 @@ impl Wrapped {
             measure,
             title,
             meta,
-            blocks: vec![None; article.blocks.len()],
+            extents: vec![UNWRAPPED; article.blocks.len()],
+            lines: Vec::new(),
             unwrapped: article.blocks.len(),
         }
     }
 
     /// How many blocks the article has.
     pub fn len(&self) -> usize {
-        self.blocks.len()
+        self.extents.len()
     }
 
     /// Whether the article has no blocks.
     pub fn is_empty(&self) -> bool {
-        self.blocks.is_empty()
+        self.extents.is_empty()
     }
 
     /// Whether every block is wrapped.
@@ -113,24 +158,26 @@ impl Wrapped {
         self.unwrapped == 0
     }
 
-    /// Block `b`'s lines, if it is wrapped.
-    pub fn block(&self, b: usize) -> Option<&BlockLines> {
-        self.blocks.get(b).and_then(Option::as_ref)
+    /// Block `b`'s lines (at least one), if it is wrapped.
+    pub fn block(&self, b: usize) -> Option<&[Line]> {
+        let e = self.extents.get(b).filter(|e| e.first != u32::MAX)?;
+        let first = e.first as usize;
+        self.lines.get(first..first + e.count as usize)
     }
 
     /// Line `line` of block `b`, if wrapped.
-    pub fn line(&self, b: usize, line: usize) -> Option<&Line> {
-        self.block(b).and_then(|bl| bl.lines.get(line))
+    pub fn line(&self, b: usize, line: usize) -> Option<Line> {
+        self.block(b).and_then(|ls| ls.get(line)).copied()
     }
 
     /// Wraps block `b` of `article` (once) and returns its line count.
     pub fn wrap_block(&mut self, article: &Article, b: usize) -> usize {
         let measure = self.measure;
-        let Some(slot) = self.blocks.get_mut(b) else {
+        let Some(extent) = self.extents.get(b) else {
             return 0;
         };
-        if let Some(done) = slot {
-            return done.lines.len();
+        if extent.first != u32::MAX {
+            return extent.count as usize;
         }
         let block = &article.blocks[b];
         // The same text search looks in, so offsets agree.
@@ -140,19 +187,18 @@ impl Wrapped {
         } else {
             measure
         };
-        let lines: Vec<Line> = line_ranges(&text, width)
-            .into_iter()
-            .map(|r| Line {
-                start: r.start,
-                end: r.end,
-            })
-            .collect();
-        let n = lines.len();
-        *slot = Some(BlockLines {
-            caption: block.is_caption(),
-            lines,
-        });
+        let first = self.lines.len();
+        self.lines
+            .extend(line_ranges(&text, width).into_iter().map(Line::new));
+        let n = self.lines.len() - first;
+        self.extents[b] = Extent {
+            first: u32::try_from(first).unwrap_or(u32::MAX - 1),
+            count: u32::try_from(n).unwrap_or(u32::MAX),
+        };
         self.unwrapped -= 1;
+        if self.unwrapped == 0 {
+            self.lines.shrink_to_fit();
+        }
         n
     }
 }
@@ -266,10 +312,10 @@ pub fn segments(article: &Article, marks: &Marks, b: usize, line: Line) -> Vec<S
         return Vec::new();
     };
     let text = super::search::block_text(block);
-    let end = line.end.min(text.len());
+    let end = line.end().min(text.len());
     cut(
         &text,
-        line.start.min(end)..end,
+        line.start().min(end)..end,
         &marks.of(b),
         block.text.len(),
     )
@@ -368,7 +414,7 @@ mod tests {
     fn lines(a: &Article, marks: &Marks, measure: usize) -> Vec<Vec<Seg>> {
         let w = wrap(a, "T", measure);
         let b = w.block(0).expect("wrapped");
-        b.lines.iter().map(|&l| segments(a, marks, 0, l)).collect()
+        b.iter().map(|&l| segments(a, marks, 0, l)).collect()
     }
 
     #[test]
@@ -463,7 +509,6 @@ mod tests {
             )],
             ..Article::default()
         };
-        assert!(wrap(&a, "T", 20).block(0).expect("wrapped").caption);
         let lines = lines(&a, &Marks::default(), 20);
         assert!(lines.iter().all(|l| text_of(l).width() <= 18));
         let last = lines.last().expect("a line");

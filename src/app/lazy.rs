@@ -4,11 +4,11 @@
 //! the rows from a screen above the top to two screens below it are made
 //! real ([`App::settle`]), so a key costs at most a few screens of
 //! wrapping wherever it lands. The rest is wrapped in idle moments
-//! ([`App::idle`]), which makes the scroll percentage exact; until then
-//! it is estimated from byte offsets.
+//! ([`App::idle`]) once the analysis has arrived, which makes the scroll
+//! percentage exact; until then it is estimated from byte offsets.
 
 use super::App;
-use super::rows::{self, Anchor, Row};
+use super::rows::{self, Anchor, Row, ix};
 
 /// Rows wrapped per [`App::idle`] call: a few milliseconds of work, so a
 /// key pressed meanwhile waits no longer than that.
@@ -66,20 +66,21 @@ impl App {
     pub(super) fn reveal(&mut self, anchor: Anchor) -> usize {
         if let Anchor::Block { block, .. } = anchor {
             let run = self.rows.iter().position(|r| {
-                matches!(*r, Row::Unwrapped { first, count } if first <= block && block < first + count)
+                matches!(*r, Row::Unwrapped { first, count }
+                    if (first as usize) <= block && block < first as usize + count as usize)
             });
             if let Some(j) = run
-                && let Row::Unwrapped { first, count } = self.rows[j]
+                && let Some((first, count)) = unwrapped(self.rows[j])
             {
                 let mut at = j;
                 if block > first {
                     self.rows[j] = Row::Unwrapped {
-                        first,
-                        count: block - first,
+                        first: ix(first),
+                        count: ix(block - first),
                     };
                     let rest = Row::Unwrapped {
-                        first: block,
-                        count: first + count - block,
+                        first: ix(block),
+                        count: ix(first + count - block),
                     };
                     self.rows.insert(j + 1, rest);
                     self.moved_above(j, 1);
@@ -95,7 +96,7 @@ impl App {
     /// Wraps blocks from the front of the run at row `j` until `need`
     /// rows are made.
     fn expand_front(&mut self, j: usize, need: usize) {
-        let Row::Unwrapped { first, count } = self.rows[j] else {
+        let Some((first, count)) = unwrapped(self.rows[j]) else {
             return;
         };
         let mut made = Vec::new();
@@ -108,8 +109,8 @@ impl App {
         }
         if k < count {
             made.push(Row::Unwrapped {
-                first: first + k,
-                count: count - k,
+                first: ix(first + k),
+                count: ix(count - k),
             });
         }
         let added = made.len() - 1;
@@ -120,7 +121,7 @@ impl App {
     /// Wraps blocks from the back of the run at row `j` until `need` rows
     /// are made.
     fn expand_back(&mut self, j: usize, need: usize) {
-        let Row::Unwrapped { first, count } = self.rows[j] else {
+        let Some((first, count)) = unwrapped(self.rows[j]) else {
             return;
         };
         let (mut k, mut made) = (0, 0);
@@ -131,12 +132,12 @@ impl App {
         let mut rows = Vec::with_capacity(made + 1);
         if k < count {
             rows.push(Row::Unwrapped {
-                first,
-                count: count - k,
+                first: ix(first),
+                count: ix(count - k),
             });
         }
         for b in first + count - k..first + count {
-            let n = self.doc.block(b).map_or(1, |l| l.lines.len());
+            let n = self.doc.block(b).map_or(1, <[_]>::len);
             rows::push_block(&mut rows, b, n);
         }
         let added = rows.len() - 1;
@@ -153,15 +154,18 @@ impl App {
         }
     }
 
-    /// Whether some shown text may not be wrapped yet.
+    /// Whether some shown text may not be wrapped yet and wrapping it
+    /// may go on. Not while the analysis is being made: its peak and the
+    /// wrapped lines would add up (and the memory the analysis thread
+    /// frees stays with that thread's allocator arena, not reused here).
     pub fn has_idle_work(&self) -> bool {
-        self.idle_from.is_some()
+        self.idle_from.is_some() && !self.analysing()
     }
 
     /// Wraps a little more of the article (a millisecond or two); true
     /// when it did something. The terminal calls this while no key waits.
     pub fn idle(&mut self) -> bool {
-        let Some(from) = self.idle_from else {
+        let Some(from) = self.idle_from.filter(|_| !self.analysing()) else {
             return false;
         };
         let is_run = |r: &Row| matches!(r, Row::Unwrapped { .. });
@@ -206,5 +210,13 @@ impl App {
                 ((at + offset.min(len)) * 100 / total).min(99)
             }
         }
+    }
+}
+
+/// The first block and count of an [`Row::Unwrapped`] run.
+fn unwrapped(row: Row) -> Option<(usize, usize)> {
+    match row {
+        Row::Unwrapped { first, count } => Some((first as usize, count as usize)),
+        _ => None,
     }
 }

@@ -8,28 +8,29 @@
 
 use super::doc::Wrapped;
 
-/// One row of the body.
+/// One row of the body: twelve bytes (`u32` indices), as a 10 MB article
+/// has a third of a million rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// Line `n` of the title.
-    Title(usize),
+    Title(u32),
     /// Date, author, source.
     Meta,
     /// A blank row after the header (`None`) or after a block.
-    Gap(Option<usize>),
+    Gap(Option<u32>),
     /// Line `line` of block `block`.
     Text {
         /// Block index.
-        block: usize,
+        block: u32,
         /// Line within the block.
-        line: usize,
+        line: u32,
     },
     /// `count` blocks from `first` on are hidden by the filter.
     Hidden {
         /// First hidden block.
-        first: usize,
+        first: u32,
         /// How many.
-        count: usize,
+        count: u32,
     },
     /// The filter hides every block.
     NoMatch,
@@ -37,10 +38,15 @@ pub enum Row {
     /// that is never on screen.
     Unwrapped {
         /// First block.
-        first: usize,
+        first: u32,
         /// How many.
-        count: usize,
+        count: u32,
     },
+}
+
+/// A block or line index as a row stores it.
+pub fn ix(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A place in the article that survives re-wrapping and filtering.
@@ -60,7 +66,7 @@ pub enum Anchor {
 
 /// Lays out rows; `shown[b]` says whether block `b` passes the filter.
 pub fn build(doc: &Wrapped, shown: &[bool]) -> Vec<Row> {
-    let mut rows: Vec<Row> = (0..doc.title.len()).map(Row::Title).collect();
+    let mut rows: Vec<Row> = (0..doc.title.len()).map(|n| Row::Title(ix(n))).collect();
     if doc.meta.is_some() {
         rows.push(Row::Meta);
     }
@@ -77,16 +83,16 @@ pub fn build(doc: &Wrapped, shown: &[bool]) -> Vec<Row> {
                 b += 1;
             }
             rows.push(Row::Hidden {
-                first,
-                count: b - first,
+                first: ix(first),
+                count: ix(b - first),
             });
-            rows.push(Row::Gap(Some(b - 1)));
+            rows.push(Row::Gap(Some(ix(b - 1))));
             continue;
         }
         any = true;
         match doc.block(b) {
             Some(lines) => {
-                push_block(&mut rows, b, lines.lines.len());
+                push_block(&mut rows, b, lines.len());
                 b += 1;
             }
             None => {
@@ -95,8 +101,8 @@ pub fn build(doc: &Wrapped, shown: &[bool]) -> Vec<Row> {
                     b += 1;
                 }
                 rows.push(Row::Unwrapped {
-                    first,
-                    count: b - first,
+                    first: ix(first),
+                    count: ix(b - first),
                 });
             }
         }
@@ -109,8 +115,12 @@ pub fn build(doc: &Wrapped, shown: &[bool]) -> Vec<Row> {
 
 /// The rows of block `b` with `lines` lines: its lines and the gap after.
 pub fn push_block(rows: &mut Vec<Row>, b: usize, lines: usize) {
-    rows.extend((0..lines).map(|line| Row::Text { block: b, line }));
-    rows.push(Row::Gap(Some(b)));
+    let block = ix(b);
+    rows.extend((0..lines).map(|line| Row::Text {
+        block,
+        line: ix(line),
+    }));
+    rows.push(Row::Gap(Some(block)));
 }
 
 fn header_len(doc: &Wrapped) -> usize {
@@ -123,16 +133,18 @@ pub fn anchor_of(doc: &Wrapped, rows: &[Row], i: usize) -> Anchor {
     match rows.get(i) {
         None => Anchor::Header(0),
         Some(Row::Title(_) | Row::Meta | Row::Gap(None) | Row::NoMatch) => Anchor::Header(i),
-        Some(Row::Text { block, line }) => Anchor::Block {
-            block: *block,
-            offset: doc.line(*block, *line).map_or(0, |l| l.start),
+        Some(&Row::Text { block, line }) => Anchor::Block {
+            block: block as usize,
+            offset: doc
+                .line(block as usize, line as usize)
+                .map_or(0, |l| l.start()),
         },
-        Some(Row::Gap(Some(b))) => Anchor::Block {
-            block: *b,
+        Some(&Row::Gap(Some(b))) => Anchor::Block {
+            block: b as usize,
             offset: usize::MAX,
         },
-        Some(Row::Hidden { first, .. } | Row::Unwrapped { first, .. }) => Anchor::Block {
-            block: *first,
+        Some(&(Row::Hidden { first, .. } | Row::Unwrapped { first, .. })) => Anchor::Block {
+            block: first as usize,
             offset: 0,
         },
     }
@@ -144,11 +156,14 @@ pub fn row_of(doc: &Wrapped, rows: &[Row], anchor: Anchor) -> usize {
         Anchor::Header(n) => return n.min(header_len(doc).saturating_sub(1)),
         Anchor::Block { block, offset } => (block, offset),
     };
+    let Ok(block) = u32::try_from(block) else {
+        return rows.len().saturating_sub(1);
+    };
     let mut best = None;
     for (i, row) in rows.iter().enumerate() {
         match *row {
             Row::Text { block: b, line } if b == block => {
-                let start = doc.line(b, line).map_or(0, |l| l.start);
+                let start = doc.line(b as usize, line as usize).map_or(0, |l| l.start());
                 if start <= offset || best.is_none() {
                     best = Some(i);
                 }
@@ -169,14 +184,15 @@ pub fn row_of(doc: &Wrapped, rows: &[Row], anchor: Anchor) -> usize {
 /// The block row `i` belongs to, or the next block below it.
 pub fn block_at(rows: &[Row], i: usize) -> Option<usize> {
     rows.iter().skip(i).find_map(|r| match *r {
-        Row::Text { block, .. } => Some(block),
-        Row::Hidden { first, .. } | Row::Unwrapped { first, .. } => Some(first),
+        Row::Text { block, .. } => Some(block as usize),
+        Row::Hidden { first, .. } | Row::Unwrapped { first, .. } => Some(first as usize),
         _ => None,
     })
 }
 
 /// The first row of `block`, if it is shown.
 pub fn first_row(rows: &[Row], block: usize) -> Option<usize> {
+    let block = u32::try_from(block).ok()?;
     rows.iter()
         .position(|r| matches!(*r, Row::Text { block: b, line: 0 } if b == block))
 }
@@ -230,11 +246,16 @@ mod tests {
             panic!("{:?}", rn[j])
         };
         assert_eq!(block, 2);
-        let start = narrow.line(2, line).expect("line").start;
+        let start = narrow.line(2, line as usize).expect("line").start();
         let Anchor::Block { offset, .. } = anchor else {
             panic!()
         };
-        assert!(start <= offset && narrow.line(2, line + 1).is_none_or(|l| l.start > offset));
+        assert!(
+            start <= offset
+                && narrow
+                    .line(2, line as usize + 1)
+                    .is_none_or(|l| l.start() > offset)
+        );
     }
 
     #[test]

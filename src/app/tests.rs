@@ -206,7 +206,13 @@ fn resize_keeps_the_block_and_line() {
     let rows::Anchor::Block { offset, .. } = before else {
         panic!()
     };
-    assert!(a.doc.line(after, line).expect("line").start <= offset);
+    assert!(
+        a.doc
+            .line(after as usize, line as usize)
+            .expect("line")
+            .start()
+            <= offset
+    );
     a.resize(160, 30);
     assert_eq!(
         rows::anchor_of(&a.doc, &a.rows, a.top),

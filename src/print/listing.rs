@@ -1,6 +1,8 @@
 //! Plain listings from the analysis: the people (`--people`), the quotes
 //! (`--quotes`) and one person's paragraphs (`--person NAME`).
 
+use std::io::{self, Write};
+
 use thiserror::Error;
 use unicode_width::UnicodeWidthStr;
 
@@ -75,18 +77,26 @@ pub fn render_people(analysis: &Analysis, width: usize) -> String {
 /// Every quote, wrapped, with its speaker on the line below (the speaker
 /// as written, and the person it resolves to when that differs).
 pub fn render_quotes(analysis: &Analysis, width: usize) -> String {
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail, and only `str`s are written.
+    let _ = write_quotes(&mut out, analysis, width);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render_quotes`] written to `out` quote by quote, so the listing of a
+/// 10 MB article is never held whole.
+pub fn write_quotes(out: &mut dyn Write, analysis: &Analysis, width: usize) -> io::Result<()> {
     if analysis.quotes.is_empty() {
-        return "No quotes.\n".to_string();
+        return out.write_all(b"No quotes.\n");
     }
     let width = width.max(10);
-    let mut out = String::new();
     for (i, q) in analysis.quotes.iter().enumerate() {
         if i > 0 {
-            out.push('\n');
+            out.write_all(b"\n")?;
         }
         for line in wrap_block(&format!("“{}”", q.text), width) {
-            out.push_str(&line);
-            out.push('\n');
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
         }
         let person = q.person.and_then(|id| analysis.people.get(id));
         let speaker = match (&q.speaker, person) {
@@ -96,12 +106,12 @@ pub fn render_quotes(analysis: &Analysis, width: usize) -> String {
             (None, None) => "unattributed".to_string(),
         };
         for line in wrap_block(&format!("— {speaker}"), width.saturating_sub(2)) {
-            out.push_str("  ");
-            out.push_str(&line);
-            out.push('\n');
+            out.write_all(b"  ")?;
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
         }
     }
-    out
+    Ok(())
 }
 
 /// The article's title and only the blocks that name `name`.

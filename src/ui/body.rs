@@ -89,7 +89,9 @@ impl Body<'_> {
     fn line(&self, row: Row) -> Line<'_> {
         let t = self.theme;
         match row {
-            Row::Title(n) => Line::styled(self.doc.title.get(n).map_or("", |s| s), t.title),
+            Row::Title(n) => {
+                Line::styled(self.doc.title.get(n as usize).map_or("", |s| s), t.title)
+            }
             Row::Meta => Line::styled(self.doc.meta.as_deref().unwrap_or(""), t.meta),
             Row::Gap(_) | Row::Unwrapped { .. } => Line::default(),
             Row::Hidden { count, .. } => {
@@ -101,7 +103,7 @@ impl Body<'_> {
                 Line::styled(format!("··· {count} {what} hidden ···"), t.meta)
             }
             Row::NoMatch => Line::styled("··· no paragraph names all of them (a: any) ···", t.meta),
-            Row::Text { block, line } => self.text_line(block, line),
+            Row::Text { block, line } => self.text_line(block as usize, line as usize),
         }
     }
 
@@ -109,12 +111,17 @@ impl Body<'_> {
         let Some(b) = self.doc.block(block) else {
             return Line::default();
         };
-        let Some(&l) = b.lines.get(line) else {
+        let Some(&l) = b.get(line) else {
             return Line::default();
         };
         let segs = doc::segments(self.article, self.marks, block, l);
         let t = self.theme;
-        let base = if b.caption { t.caption } else { t.body };
+        let caption = self
+            .article
+            .blocks
+            .get(block)
+            .is_some_and(|b| b.is_caption());
+        let base = if caption { t.caption } else { t.body };
         let flash_block = self.flash == Flash::Caption(block);
         // Hits are in document order: this block's are one run.
         let from = self.hits.partition_point(|h| h.block() < block);
@@ -131,11 +138,11 @@ impl Body<'_> {
             .collect();
         let mut pieces: Vec<(String, Style)> = Vec::with_capacity(segs.len() + 1);
         let mut width = self.doc.measure;
-        if b.caption && self.doc.measure > 2 * CAPTION_INDENT {
+        if caption && self.doc.measure > 2 * CAPTION_INDENT {
             pieces.push(("▌ ".to_string(), t.caption_marker));
             width -= CAPTION_INDENT;
         }
-        let mut pos = l.start;
+        let mut pos = l.start();
         for s in &segs {
             let mut style = base.patch(self.seg_style(s));
             if flash_block {
@@ -151,7 +158,7 @@ impl Body<'_> {
             }
             pos += s.text.len();
         }
-        if self.justify && line + 1 < b.lines.len() {
+        if self.justify && line + 1 < b.len() {
             justify(&mut pieces, width);
         }
         Line::from(
