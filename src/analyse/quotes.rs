@@ -977,6 +977,11 @@ fn resolve(
             },
         );
     }
+    // `the judge said`, `the prime minister told MPs`: an office that one
+    // person in the article holds by title (`Judge Sarah Whitcombe`).
+    if let Some(p) = office_holder(people, phrase) {
+        return Some((Some(phrase.to_string()), Some(p)));
+    }
     // An unnamed source starts like a noun phrase (`a source close to …`,
     // `the council`, `Ashby Lowe`); `during the` or `and` is not a subject.
     let starts_ok = first_word.starts_with(char::is_uppercase) || DETERMINERS.contains(&first_word);
@@ -1107,6 +1112,48 @@ struct Unnamed {
     desc: String,
     /// `None` when the description says nothing (`a neighbour`).
     gender: Option<Gender>,
+}
+
+/// The one person whose title is the office in `the judge`, `the prime
+/// minister` (a form `Judge …`, `Prime Minister …` or `the Judge`).
+fn office_holder(people: &People, phrase: &str) -> Option<usize> {
+    let rest = phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("The "))?;
+    let words = rest.split_whitespace().count();
+    if !(1..=3).contains(&words)
+        || rest
+            .chars()
+            .any(|c| !(c.is_alphabetic() || c == ' ' || c == '-'))
+    {
+        return None;
+    }
+    let office = rest.to_lowercase();
+    if !lx::is_office_word(&title_case(&office)) {
+        return None;
+    }
+    let titled = format!("{office} ");
+    let bare = format!("the {office}");
+    let mut holders = people.people.iter().filter(|p| {
+        std::iter::once(&p.name).chain(&p.aliases).any(|a| {
+            let a = a.to_lowercase();
+            a.starts_with(&titled) || a == bare
+        })
+    });
+    let one = holders.next()?;
+    holders.next().is_none().then_some(one.id)
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether a description names someone (`a woman who …`, `one council
