@@ -207,4 +207,24 @@ mod tests {
         assert_eq!(lisk.1, vec![0, 2], "{got:?}");
         assert_eq!(got.len(), 2, "{got:?}");
     }
+    #[test]
+    fn pronouns_offices_and_reported_clauses() {
+        let a = parse(
+            "Judge Anna Corbett heard the case. Tomas Reid gave evidence.\n\n\
+             “The law is clear,” the judge said.\n\n\
+             According to the court file, Reid was paid twice. A note filed later \
+             says he told officers he \"never saw the money.\"\n\n\
+             She says the council has asked the family for \"more patience\".",
+        );
+        let r = analyse(&a);
+        let id = |name: &str| r.people.iter().find(|p| p.name == name).map(|p| p.id);
+        let got: Vec<(Option<&str>, Option<usize>)> = r
+            .quotes
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.person))
+            .collect();
+        assert_eq!(got[0], (Some("the judge"), id("Anna Corbett")), "{got:?}");
+        assert_eq!(got[1].1, id("Tomas Reid"), "{got:?}");
+        assert_eq!(got[2].1, id("Anna Corbett"), "{got:?}");
+    }
 }

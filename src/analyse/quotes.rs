@@ -442,6 +442,11 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         if rel >= i {
             return None;
         }
+        // `He says the company has asked to meet them “…”`: a speech verb
+        // inside the subject means the quote belongs to that earlier verb.
+        if (rel + 1..i).any(|k| speech_verb_at(&tokens, k) && !tokens[k - 1].text.eq("a")) {
+            continue;
+        }
         let s = tokens[rel].start;
         let e = tokens[i - 1].end;
         return Some((from + s, from + e));
@@ -790,7 +795,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             let pt = text_of(pb).trim_end();
             let from = last_close[pb];
             if pt.ends_with(':') && from < pt.len().saturating_sub(1) {
-                subject = before_in(pb, from, pt.len() - 1).map(|sub| (sub, true));
+                subject = before_in(pb, from, pt.len()).map(|sub| (sub, true));
             }
         }
         let (speaker, person) = subject
@@ -1320,11 +1325,21 @@ fn pronoun_target(
             .map_or(0, |p| {
                 p + before[p..].chars().next().map_or(1, char::len_utf8)
             });
-        // `Ada Quist …`, `But Quist …`, `Wallabies coach Mick Dorrington …`.
+        // `Ada Quist …`, `But Quist …`, `Wallabies coach Mick Dorrington …`,
+        // and after an opening phrase: `Outside, Jennings …`, `According to
+        // court records, Dempsey …`.
         let lead = &before[clause_start..];
+        let after_comma = lead.contains(',');
+        let lead = lead.rsplit(',').next().unwrap_or(lead);
         let words: Vec<&str> = lead.split_whitespace().collect();
+        // `read by her daughter, Rachel Hollis-Tamihana, she described`: an
+        // appositive before the clause's own subject.
+        let next_subject = text[m.span.end..]
+            .strip_prefix(',')
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| matches!(w, "he" | "she" | "they" | "I" | "we" | "it"));
         let subject = words.len() <= 3
-            && !lead.contains(',')
+            && !(after_comma && next_subject)
             && words
                 .iter()
                 .all(|w| w.starts_with(char::is_uppercase) || lx::is_role_noun(w));
