@@ -227,4 +227,17 @@ mod tests {
         assert_eq!(got[1].1, id("Tomas Reid"), "{got:?}");
         assert_eq!(got[2].1, id("Anna Corbett"), "{got:?}");
     }
+    #[test]
+    fn birth_names_are_aliases_of_the_person() {
+        let got = people(
+            "Dolly Tremaine, the singer, has died at 88. Tremaine sang for 60 years.\n\n\
+             She was born Dorothy Mae Kessel in Ohio. Dorothy Kessel became Dolly Tremaine in 1958.\n\n\
+             Tremaine is survived by her son, Arlo Vance, born Arlo Tremaine.",
+        );
+        let dolly = got.iter().find(|p| p.0 == "Dolly Tremaine").expect("Dolly");
+        assert_eq!(dolly.1, vec![0, 1, 2], "{got:?}");
+        let arlo = got.iter().find(|p| p.0 == "Arlo Vance").expect("Arlo");
+        assert_eq!(arlo.1, vec![2], "{got:?}");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
 }

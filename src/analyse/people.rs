@@ -36,6 +36,8 @@ struct Cand<'a> {
     age: bool,
     /// Followed by `, who`: a person.
     who: bool,
+    /// After `born` or `née`: a birth name.
+    born: bool,
 }
 
 impl Cand<'_> {
@@ -865,6 +867,10 @@ fn candidates<'a>(
             org_cue,
             age,
             who: after.starts_with(", who"),
+            born: matches!(
+                prev_word.trim_start_matches('(').to_lowercase().as_str(),
+                "born" | "née" | "nee"
+            ),
             sentence_start: first_sentence_start,
         });
     }
@@ -1344,7 +1350,65 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         }
     }
 
-    build(article, &cands, &assign, &clusters)
+    let former = birth_names(article, &cands, &mut assign, &clusters);
+    build(article, &cands, &assign, &clusters, &former)
+}
+
+/// `Peggy Dorn, born Margaret Ann Pruitt`, `She was born Margaret Ann
+/// Pruitt`, `Born Ngaire Dunn in Whanganui`: a birth name is the person
+/// named just before `, born`, else the story's principal (its most
+/// mentioned person, when the sexes agree). Moves the birth name's
+/// cluster there and returns which candidates are former names (never the
+/// canonical one).
+fn birth_names(
+    article: &Article,
+    cands: &[Cand],
+    assign: &mut [Option<usize>],
+    clusters: &[Cluster],
+) -> Vec<bool> {
+    let mut former = vec![false; cands.len()];
+    let mut count = vec![0usize; clusters.len()];
+    for a in assign.iter().flatten() {
+        count[*a] += 1;
+    }
+    for ci in 0..cands.len() {
+        let Some(from) = assign[ci] else { continue };
+        if !cands[ci].born {
+            continue;
+        }
+        let c = &cands[ci];
+        let text = &article.blocks[c.block].text;
+        // `X, born Y` / `X (née Y)`: the name right before.
+        let named = ci.checked_sub(1).and_then(|p| {
+            let prev = &cands[p];
+            let gap = text.get(prev.end..c.start)?.trim();
+            (prev.block == c.block
+                && matches!(gap, ", born" | ", née" | "(née" | "(born" | ", nee"))
+            .then_some(assign[p])
+            .flatten()
+        });
+        let principal = (0..clusters.len())
+            .filter(|&k| k != from)
+            .max_by_key(|&k| count[k])
+            .filter(|&k| count[k] >= 3);
+        let Some(to) = named.or(principal) else {
+            continue;
+        };
+        let agree = match (clusters[to].gender, clusters[from].gender) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        if to == from || !agree {
+            continue;
+        }
+        for (k, a) in assign.iter_mut().enumerate() {
+            if *a == Some(from) {
+                *a = Some(to);
+                former[k] = true;
+            }
+        }
+    }
+    former
 }
 
 /// Which clusters have a full (two-word or longer) name among their mentions.
@@ -1446,6 +1510,7 @@ fn build(
     cands: &[Cand],
     assign: &[Option<usize>],
     clusters: &[Cluster],
+    former: &[bool],
 ) -> People {
     struct Acc {
         forms: Vec<String>,
@@ -1494,7 +1559,9 @@ fn build(
             let t = &article.blocks[c.block].text[c.start..c.end];
             (t.to_string(), (c.core.len(), honorific, t.len()))
         };
-        if rank > a.canonical_rank {
+        // A birth name is an alias, never the name the reader knows.
+        let rank = if former[ci] { (0, false, 0) } else { rank };
+        if rank > a.canonical_rank || a.canonical.is_none() {
             a.canonical_rank = rank;
             a.canonical = Some(text);
         }
