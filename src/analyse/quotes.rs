@@ -444,7 +444,18 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         }
         // `He says the company has asked to meet them “…”`: a speech verb
         // inside the subject means the quote belongs to that earlier verb.
-        if (rel + 1..i).any(|k| speech_verb_at(&tokens, k) && !tokens[k - 1].text.eq("a")) {
+        // (Not an aside: `One executive, she recalls, told her …`.)
+        let aside = |k: usize| {
+            k >= 2
+                && PRONOUNS.contains(&tokens[k - 1].text)
+                && seg[tokens[k - 2].end..tokens[k - 1].start].contains(',')
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| seg[tokens[k].end..n.start].contains(','))
+        };
+        if (rel + 1..i)
+            .any(|k| speech_verb_at(&tokens, k) && tokens[k - 1].text != "a" && !aside(k))
+        {
             continue;
         }
         let s = tokens[rel].start;
@@ -688,6 +699,16 @@ fn tidy(
             .split_whitespace()
             .next()
             .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "whom"))
+    };
+    // `One executive, she recalls, told her`: a reporting aside.
+    let is_aside = |(a, b): (usize, usize)| {
+        let words: Vec<&str> = text[a..b].split_whitespace().collect();
+        words.len() == 2 && PRONOUNS.contains(&words[0]) && lx::is_attribution_verb(words[1])
+    };
+    let parts: Vec<(usize, usize)> = if parts.len() > 1 {
+        parts.into_iter().filter(|&p| !is_aside(p)).collect()
+    } else {
+        parts
     };
     let is_age = |(a, b): (usize, usize)| {
         text[a..b]
