@@ -1363,7 +1363,11 @@ fn pronoun_target(
             && !(after_comma && next_subject)
             && words
                 .iter()
-                .all(|w| w.starts_with(char::is_uppercase) || lx::is_role_noun(w));
+                .all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || lx::is_role_noun(w)
+                        || lx::is_office_word(&title_case(w))
+                });
         if subject {
             found = Some(m);
             break;
