@@ -819,16 +819,27 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                 subject = before_in(pb, from, pt.len()).map(|sub| (sub, true));
             }
         }
+        // `A police spokeswoman says two people were arrested.` before a
+        // quote that `she says`: a source can be introduced without a quote.
+        let nearby = [
+            unnamed.clone(),
+            first
+                .block
+                .checked_sub(1)
+                .and_then(|b| reported_source(article, b, text_of(b).len())),
+            reported_source(article, first.block, first.start),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|u| (u.at.block, u.at.start));
         let (speaker, person) = subject
-            .and_then(|(sub, before)| {
-                resolve(article, people, sub, before, first, unnamed.as_ref())
-            })
+            .and_then(|(sub, before)| resolve(article, people, sub, before, first, nearby.as_ref()))
             .or_else(|| {
                 // The text after the quote held no valid subject: try before it.
                 let sub = before_in(first.block, prev_close, first.start)?;
-                resolve(article, people, sub, true, first, unnamed.as_ref())
+                resolve(article, people, sub, true, first, nearby.as_ref())
             })
-            .or_else(|| action_beat(article, people, first, prev_close, unnamed.as_ref()))
+            .or_else(|| action_beat(article, people, first, prev_close, nearby.as_ref()))
             .unwrap_or((None, None));
         if let (Some(desc), None) = (&speaker, person)
             && !PRONOUNS.contains(&desc.as_str())
@@ -1182,6 +1193,50 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// The latest sentence of `block` (before byte `upto`) whose subject is an
+/// unnamed source reporting speech without quote marks: `A police
+/// spokeswoman says two people were arrested.`
+fn reported_source(article: &Article, block: usize, upto: usize) -> Option<Unnamed> {
+    let block_text = article.blocks.get(block)?;
+    if block_text.is_caption() {
+        return None;
+    }
+    let text = block_text.text.get(..upto)?;
+    let tokens = tokenize(text);
+    let starts: Vec<usize> = (0..tokens.len())
+        .filter(|&k| tokens[k].sentence_start)
+        .collect();
+    for &k in starts.iter().rev() {
+        let first = tokens[k].text;
+        if !matches!(first, "A" | "An" | "The" | "One") {
+            continue;
+        }
+        let Some(v) =
+            (k + 1..tokens.len().min(k + 7)).find(|&v| lx::is_speech_verb(tokens[v].text))
+        else {
+            continue;
+        };
+        if text[tokens[k].start..tokens[v - 1].end].contains([',', '“', '"']) {
+            continue;
+        }
+        let desc = &text[tokens[k].start..tokens[v - 1].end];
+        if !names_someone(desc) || tokens[k + 1..v].iter().any(Token::is_capitalised) {
+            continue;
+        }
+        let desc = desc[..1].to_lowercase() + &desc[1..];
+        return Some(Unnamed {
+            at: Span {
+                block,
+                start: tokens[k].start,
+                end: tokens[v - 1].end,
+            },
+            gender: description_gender(&desc),
+            desc,
+        });
+    }
+    None
+}
+
 /// Whether a description names someone (`a woman who …`, `one council
 /// officer`, `a source close to …`), not a thing (`a nickname bestowed …`).
 fn names_someone(desc: &str) -> bool {
@@ -1361,13 +1416,11 @@ fn pronoun_target(
             .is_some_and(|w| matches!(w, "he" | "she" | "they" | "I" | "we" | "it"));
         let subject = words.len() <= 3
             && !(after_comma && next_subject)
-            && words
-                .iter()
-                .all(|w| {
-                    w.starts_with(char::is_uppercase)
-                        || lx::is_role_noun(w)
-                        || lx::is_office_word(&title_case(w))
-                });
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || lx::is_role_noun(w)
+                    || lx::is_office_word(&title_case(w))
+            });
         if subject {
             found = Some(m);
             break;
