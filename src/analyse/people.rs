@@ -295,8 +295,9 @@ fn namey(t: &Token) -> bool {
         return false;
     }
     let w = t.bare();
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !w.contains('.') {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let all_caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+    if all_caps && !w.contains('.') {
         return lx::is_office_word(w) || lx::is_suffix(w);
     }
     // `MPs`, `CEOs`: plural acronyms.
@@ -359,78 +360,102 @@ const ORG_NOUNS: &[&str] = &[
 
 /// Who works at or for a firm (`an analyst at X`, `chief executive of X`),
 /// and what a listed firm has (`shares of X`).
-const ORG_MEMBERS: &[&str] = &[
-    "analyst",
-    "analysts",
-    "economist",
-    "economists",
-    "strategist",
-    "strategists",
-    "partner",
-    "partners",
-    "executive",
-    "executives",
-    "director",
-    "directors",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "co-founder",
-    "employee",
-    "employees",
-    "banker",
-    "bankers",
-    "trader",
-    "traders",
-    "researcher",
-    "researchers",
-    "engineer",
-    "engineers",
-    "shares",
-    "stake",
-    "shareholders",
-    "shareholder",
-    "subsidiary",
-    "unit",
-    "division",
-];
+fn is_org_members(w: &str) -> bool {
+    matches!(
+        w,
+        "analyst"
+            | "analysts"
+            | "economist"
+            | "economists"
+            | "strategist"
+            | "strategists"
+            | "partner"
+            | "partners"
+            | "executive"
+            | "executives"
+            | "director"
+            | "directors"
+            | "chairman"
+            | "chairwoman"
+            | "founder"
+            | "co-founder"
+            | "employee"
+            | "employees"
+            | "banker"
+            | "bankers"
+            | "trader"
+            | "traders"
+            | "researcher"
+            | "researchers"
+            | "engineer"
+            | "engineers"
+            | "shares"
+            | "stake"
+            | "shareholders"
+            | "shareholder"
+            | "subsidiary"
+            | "unit"
+            | "division"
+    )
+}
 
 /// Nouns after a name used as a modifier that only a firm takes
 /// (`A Keller Sachs spokeswoman`, `Pemberton Grant shareholders`).
-const ATTRIBUTIVE_ORG: &[&str] = &[
-    "spokeswoman",
-    "spokesman",
-    "spokesperson",
-    "shareholders",
-    "shares",
-    "stock",
-    "analysts",
-    "analyst",
-    "economists",
-    "economist",
-    "strategist",
-    "strategists",
-    "executives",
-    "bankers",
-    "employees",
-    "staff",
-    "workers",
-    "customers",
-    "clients",
-    "subsidiary",
-    "stores",
-    "branch",
-    "branches",
-    "headquarters",
-    "brand",
-    "products",
-];
+fn is_attributive_org(w: &str) -> bool {
+    matches!(
+        w,
+        "spokeswoman"
+            | "spokesman"
+            | "spokesperson"
+            | "shareholders"
+            | "shares"
+            | "stock"
+            | "analysts"
+            | "analyst"
+            | "economists"
+            | "economist"
+            | "strategist"
+            | "strategists"
+            | "executives"
+            | "bankers"
+            | "employees"
+            | "staff"
+            | "workers"
+            | "customers"
+            | "clients"
+            | "subsidiary"
+            | "stores"
+            | "branch"
+            | "branches"
+            | "headquarters"
+            | "brand"
+            | "products"
+    )
+}
 
 /// Price moves (`X fell 3.2%`, `X jumped 27 per cent`).
-const PRICE_VERBS: &[&str] = &[
-    "rose", "fell", "jumped", "slipped", "climbed", "gained", "dropped", "plunged", "soared",
-    "tumbled", "slid", "surged", "sank", "rallied", "shed", "added", "lost",
-];
+fn is_price_verbs(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "fell"
+            | "jumped"
+            | "slipped"
+            | "climbed"
+            | "gained"
+            | "dropped"
+            | "plunged"
+            | "soared"
+            | "tumbled"
+            | "slid"
+            | "surged"
+            | "sank"
+            | "rallied"
+            | "shed"
+            | "added"
+            | "lost"
+    )
+}
 
 /// What only a firm has (`Ashby Lowe’s chief executive`, `X’s shares`).
 const POSSESSED_BY_ORGS: &[&str] = &[
@@ -477,54 +502,60 @@ const POSSESSED_BY_ORGS: &[&str] = &[
 ];
 
 /// Words that close a place's name (`Oak Hill`, `Rame Head`).
-const PLACE_HEADS: &[&str] = &[
-    "Village",
-    "Valley",
-    "Heights",
-    "Springs",
-    "Falls",
-    "Creek",
-    "Bay",
-    "Point",
-    "Head",
-    "Hill",
-    "Hills",
-    "Harbour",
-    "Harbor",
-    "Beach",
-    "Island",
-    "Islands",
-    "Lake",
-    "River",
-    "Grove",
-    "Gardens",
-    "Downs",
-    "Vale",
-    "Woods",
-    "Canyon",
-    "Peninsula",
-    "Sound",
-    "Estuary",
-    "Cove",
-];
+fn is_place_heads(w: &str) -> bool {
+    matches!(
+        w,
+        "Village"
+            | "Valley"
+            | "Heights"
+            | "Springs"
+            | "Falls"
+            | "Creek"
+            | "Bay"
+            | "Point"
+            | "Head"
+            | "Hill"
+            | "Hills"
+            | "Harbour"
+            | "Harbor"
+            | "Beach"
+            | "Island"
+            | "Islands"
+            | "Lake"
+            | "River"
+            | "Grove"
+            | "Gardens"
+            | "Downs"
+            | "Vale"
+            | "Woods"
+            | "Canyon"
+            | "Peninsula"
+            | "Sound"
+            | "Estuary"
+            | "Cove"
+    )
+}
 
 /// Adjectives between a locative preposition and a place (`in nearby X`).
-const PLACE_ADJECTIVES: &[&str] = &[
-    "nearby",
-    "neighbouring",
-    "neighboring",
-    "rural",
-    "central",
-    "downtown",
-    "suburban",
-    "coastal",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "inner-city",
-    "remote",
-];
+fn is_place_adjectives(w: &str) -> bool {
+    matches!(
+        w,
+        "nearby"
+            | "neighbouring"
+            | "neighboring"
+            | "rural"
+            | "central"
+            | "downtown"
+            | "suburban"
+            | "coastal"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "inner-city"
+            | "remote"
+    )
+}
 
 const LOCATIVE: &[&str] = &[
     "in",
@@ -714,7 +745,7 @@ fn candidates<'a>(
         let place_named = untitled
             && core.len() >= 2
             && !given_first
-            && core.last().is_some_and(|l| PLACE_HEADS.contains(l));
+            && core.last().is_some_and(|l| is_place_heads(l));
         if place_named {
             place_end = Some(run[run.len() - 1].end);
             continue;
@@ -758,7 +789,7 @@ fn candidates<'a>(
         // Places after a locative preposition (`in nearby Manteo`); bylines
         // in a sign-off. `in` takes no person even with a given name
         // (`in Santa Fe`, `in Nova Scotia`), unless possessive.
-        let (loc, loc2) = if PLACE_ADJECTIVES.contains(&prev_word) {
+        let (loc, loc2) = if is_place_adjectives(prev_word) {
             (prev_word2, "")
         } else {
             (prev_word, prev_word2)
@@ -831,7 +862,7 @@ fn candidates<'a>(
         // `an analyst at X`, `chief executive of X`, `shares of X`: a
         // workplace or a listed company, not a person.
         let workplace = matches!(prev_clean, "at" | "of" | "in")
-            && ORG_MEMBERS.contains(&prev_word2.trim_end_matches(',').to_lowercase().as_str());
+            && is_org_members(prev_word2.trim_end_matches(',').to_lowercase().as_str());
         // `A Keller Sachs spokeswoman`, `X shareholders`, `X fell 3%`.
         let mut next_words = after.split_whitespace();
         let (n1, n2) = (
@@ -839,8 +870,8 @@ fn candidates<'a>(
             next_words.next().unwrap_or(""),
         );
         let attributive = !after.starts_with(['’', '\'', ',', '.'])
-            && ATTRIBUTIVE_ORG.contains(&n1.trim_end_matches([',', '.']));
-        let price_move = PRICE_VERBS.contains(&n1)
+            && is_attributive_org(n1.trim_end_matches([',', '.']));
+        let price_move = is_price_verbs(n1)
             && n2.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '£' || c == '€');
         let which = after.starts_with(", which");
         let org_cue = ORG_NOUNS.contains(&prev_clean.to_lowercase().as_str())
@@ -890,7 +921,9 @@ fn evidence(article: &Article) -> Evidence {
         let tokens = tokenize(&b.text);
         for (i, t) in tokens.iter().enumerate() {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower.insert(t.text.to_string());
+                if !lower.contains(t.text) {
+                    lower.insert(t.text.to_string());
+                }
             } else if i > 0
                 && tokens[i - 1].text == "the"
                 && !lx::is_honorific(t.bare())
@@ -901,7 +934,9 @@ fn evidence(article: &Article) -> Evidence {
                     n.is_capitalised() && b.text[t.end..n.start].trim().is_empty()
                 });
                 if !next_cap {
-                    after_the.insert(t.bare().to_string());
+                    if !after_the.contains(t.bare()) {
+                        after_the.insert(t.bare().to_string());
+                    }
                 }
             } else if i > 1
                 && tokens[i - 2].text == "the"
@@ -914,7 +949,9 @@ fn evidence(article: &Article) -> Evidence {
                     n.is_capitalised() && b.text[t.end..n.start].trim().is_empty()
                 });
                 if !next_cap {
-                    after_the.insert(t.bare().to_string());
+                    if !after_the.contains(t.bare()) {
+                        after_the.insert(t.bare().to_string());
+                    }
                 }
             }
         }

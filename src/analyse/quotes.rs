@@ -379,7 +379,7 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
                 })
                 .find(|&k| {
                     matches!(tokens[k].text, "that" | "which" | "whom" | "who")
-                        || (CLAUSE_OPENERS.contains(&tokens[k].text)
+                        || (is_clause_openers(tokens[k].text)
                             && opens_clause_subject(&tokens[k + 1..i]))
                 })
                 .map_or(sentence_from, |k| k + 1)
@@ -504,7 +504,7 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             }
             let end = (k + 1..n)
                 .find(|&m| {
-                    PREDICATE_HEADS.contains(&tokens[m].text)
+                    is_predicate_heads(tokens[m].text)
                         || (m > k + 1 && tokens[m].text.ends_with("ed"))
                 })
                 .unwrap_or(n);
@@ -519,10 +519,26 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
 
 /// Conjunctions that open a clause of their own: the subject of a verb
 /// after one starts after it (`…, while a council spokeswoman said`).
-const CLAUSE_OPENERS: &[&str] = &[
-    "while", "whereas", "although", "though", "because", "but", "when", "whenever", "after",
-    "before", "since", "until", "unless", "once", "whether",
-];
+fn is_clause_openers(w: &str) -> bool {
+    matches!(
+        w,
+        "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "but"
+            | "when"
+            | "whenever"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "unless"
+            | "once"
+            | "whether"
+    )
+}
 
 /// Whether the words between a conjunction and a speech verb are a bare
 /// subject (`while a council spokeswoman`), not a clause with its own verb
@@ -538,7 +554,7 @@ fn opens_clause_subject(words: &[Token]) -> bool {
         && words.len() <= 8
         && !words.iter().any(|t| {
             let verb = t.text.ends_with("ed") && !t.is_capitalised();
-            verb || PREDICATE_HEADS.contains(&t.text) || matches!(t.text, "and" | "or")
+            verb || is_predicate_heads(t.text) || matches!(t.text, "and" | "or")
         })
 }
 
@@ -579,13 +595,57 @@ fn described_noun_phrase(
 }
 
 /// Words that end a subject and start its predicate (`X was blunt:`).
-const PREDICATE_HEADS: &[&str] = &[
-    "was", "is", "were", "are", "had", "has", "have", "did", "does", "seemed", "seems", "sounded",
-    "sounds", "looked", "looks", "kept", "keeps", "put", "puts", "made", "makes", "gave", "gives",
-    "offered", "offers", "remained", "remains", "became", "got", "gets", "took", "takes", "went",
-    "goes", "summed", "sums", "struck", "strikes", "could", "would", "will", "can", "may", "might",
-    "should", "must",
-];
+fn is_predicate_heads(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "is"
+            | "were"
+            | "are"
+            | "had"
+            | "has"
+            | "have"
+            | "did"
+            | "does"
+            | "seemed"
+            | "seems"
+            | "sounded"
+            | "sounds"
+            | "looked"
+            | "looks"
+            | "kept"
+            | "keeps"
+            | "put"
+            | "puts"
+            | "made"
+            | "makes"
+            | "gave"
+            | "gives"
+            | "offered"
+            | "offers"
+            | "remained"
+            | "remains"
+            | "became"
+            | "got"
+            | "gets"
+            | "took"
+            | "takes"
+            | "went"
+            | "goes"
+            | "summed"
+            | "sums"
+            | "struck"
+            | "strikes"
+            | "could"
+            | "would"
+            | "will"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+    )
+}
 
 /// Speech named as a noun (`a warning from X`).
 const SPEECH_NOUNS: &[&str] = &[
@@ -768,6 +828,8 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         })
     };
     let mut unnamed: Option<Unnamed> = None;
+    // Unquoted sources of the last blocks looked at, found once each.
+    let mut sources: Vec<(usize, Vec<Unnamed>)> = Vec::with_capacity(3);
     for (qi, q) in raw.iter().enumerate() {
         let (first, last) = (q.outer[0], q.outer[q.outer.len() - 1]);
         let text_of = |b: usize| article.blocks[b].text.as_str();
@@ -821,13 +883,32 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         }
         // `A police spokeswoman says two people were arrested.` before a
         // quote that `she says`: a source can be introduced without a quote.
+        let mut source_in = |b: usize, upto: usize| {
+            let at = match sources.iter().position(|(k, _)| *k == b) {
+                Some(i) => i,
+                None => {
+                    // Quotes come in order: only the last two blocks matter.
+                    if sources.len() >= 2 {
+                        sources.remove(0);
+                    }
+                    sources.push((b, reported_sources(article, b)));
+                    sources.len() - 1
+                }
+            };
+            sources[at]
+                .1
+                .iter()
+                .rev()
+                .find(|u| u.at.start < upto)
+                .cloned()
+        };
         let nearby = [
             unnamed.clone(),
             first
                 .block
                 .checked_sub(1)
-                .and_then(|b| reported_source(article, b, text_of(b).len())),
-            reported_source(article, first.block, first.start),
+                .and_then(|b| source_in(b, usize::MAX)),
+            source_in(first.block, first.start),
         ]
         .into_iter()
         .flatten()
@@ -1193,20 +1274,23 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// The latest sentence of `block` (before byte `upto`) whose subject is an
-/// unnamed source reporting speech without quote marks: `A police
-/// spokeswoman says two people were arrested.`
-fn reported_source(article: &Article, block: usize, upto: usize) -> Option<Unnamed> {
-    let block_text = article.blocks.get(block)?;
+/// The sentences of `block` whose subject is an unnamed source reporting
+/// speech without quote marks (`A police spokeswoman says two people were
+/// arrested.`), in order.
+fn reported_sources(article: &Article, block: usize) -> Vec<Unnamed> {
+    let mut out = Vec::new();
+    let Some(block_text) = article.blocks.get(block) else {
+        return out;
+    };
     if block_text.is_caption() {
-        return None;
+        return out;
     }
-    let text = block_text.text.get(..upto)?;
+    let text = block_text.text.as_str();
     let tokens = tokenize(text);
     let starts: Vec<usize> = (0..tokens.len())
         .filter(|&k| tokens[k].sentence_start)
         .collect();
-    for &k in starts.iter().rev() {
+    for &k in &starts {
         let first = tokens[k].text;
         if !matches!(first, "A" | "An" | "The" | "One") {
             continue;
@@ -1224,7 +1308,7 @@ fn reported_source(article: &Article, block: usize, upto: usize) -> Option<Unnam
             continue;
         }
         let desc = desc[..1].to_lowercase() + &desc[1..];
-        return Some(Unnamed {
+        out.push(Unnamed {
             at: Span {
                 block,
                 start: tokens[k].start,
@@ -1234,7 +1318,7 @@ fn reported_source(article: &Article, block: usize, upto: usize) -> Option<Unnam
             desc,
         });
     }
-    None
+    out
 }
 
 /// Whether a description names someone (`a woman who …`, `one council
@@ -1246,59 +1330,62 @@ fn names_someone(desc: &str) -> bool {
         .any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
             lx::is_role_noun(&w)
-                || FEMALE_NOUNS.contains(&w.as_str())
-                || MALE_NOUNS.contains(&w.as_str())
-                || PERSON_NOUNS.contains(&w.as_str())
+                || is_female_nouns(w.as_str())
+                || is_male_nouns(w.as_str())
+                || is_person_nouns(w.as_str())
         })
 }
 
 /// People described by what they are to the story.
-const PERSON_NOUNS: &[&str] = &[
-    "source",
-    "sources",
-    "neighbour",
-    "neighbor",
-    "neighbours",
-    "neighbors",
-    "friend",
-    "friends",
-    "resident",
-    "residents",
-    "witness",
-    "witnesses",
-    "official",
-    "officials",
-    "colleague",
-    "relative",
-    "relatives",
-    "insider",
-    "aide",
-    "employee",
-    "worker",
-    "victim",
-    "parent",
-    "student",
-    "teacher",
-    "nurse",
-    "doctor",
-    "driver",
-    "owner",
-    "customer",
-    "passenger",
-    "fan",
-    "fans",
-    "person",
-    "people",
-    "member",
-    "spokesperson",
-];
+fn is_person_nouns(w: &str) -> bool {
+    matches!(
+        w,
+        "source"
+            | "sources"
+            | "neighbour"
+            | "neighbor"
+            | "neighbours"
+            | "neighbors"
+            | "friend"
+            | "friends"
+            | "resident"
+            | "residents"
+            | "witness"
+            | "witnesses"
+            | "official"
+            | "officials"
+            | "colleague"
+            | "relative"
+            | "relatives"
+            | "insider"
+            | "aide"
+            | "employee"
+            | "worker"
+            | "victim"
+            | "parent"
+            | "student"
+            | "teacher"
+            | "nurse"
+            | "doctor"
+            | "driver"
+            | "owner"
+            | "customer"
+            | "passenger"
+            | "fan"
+            | "fans"
+            | "person"
+            | "people"
+            | "member"
+            | "spokesperson"
+    )
+}
 
 fn description_gender(desc: &str) -> Option<Gender> {
     desc.split_whitespace().take(6).find_map(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        if FEMALE_NOUNS.contains(&w.as_str()) {
+        if is_female_nouns(w.as_str()) {
             Some(Gender::Female)
-        } else if MALE_NOUNS.contains(&w.as_str()) {
+        } else if is_male_nouns(w.as_str()) {
             Some(Gender::Male)
         } else {
             None
@@ -1306,52 +1393,58 @@ fn description_gender(desc: &str) -> Option<Gender> {
     })
 }
 
-const FEMALE_NOUNS: &[&str] = &[
-    "woman",
-    "women",
-    "mother",
-    "wife",
-    "girl",
-    "daughter",
-    "sister",
-    "spokeswoman",
-    "grandmother",
-    "widow",
-    "actress",
-    "businesswoman",
-    "chairwoman",
-    "aunt",
-    "niece",
-    "lady",
-    "mum",
-    "mom",
-    "policewoman",
-    "girlfriend",
-    "granddaughter",
-    "congresswoman",
-];
-const MALE_NOUNS: &[&str] = &[
-    "man",
-    "men",
-    "father",
-    "husband",
-    "boy",
-    "son",
-    "brother",
-    "spokesman",
-    "grandfather",
-    "widower",
-    "businessman",
-    "chairman",
-    "uncle",
-    "nephew",
-    "gentleman",
-    "dad",
-    "policeman",
-    "boyfriend",
-    "grandson",
-    "congressman",
-];
+fn is_female_nouns(w: &str) -> bool {
+    matches!(
+        w,
+        "woman"
+            | "women"
+            | "mother"
+            | "wife"
+            | "girl"
+            | "daughter"
+            | "sister"
+            | "spokeswoman"
+            | "grandmother"
+            | "widow"
+            | "actress"
+            | "businesswoman"
+            | "chairwoman"
+            | "aunt"
+            | "niece"
+            | "lady"
+            | "mum"
+            | "mom"
+            | "policewoman"
+            | "girlfriend"
+            | "granddaughter"
+            | "congresswoman"
+    )
+}
+fn is_male_nouns(w: &str) -> bool {
+    matches!(
+        w,
+        "man"
+            | "men"
+            | "father"
+            | "husband"
+            | "boy"
+            | "son"
+            | "brother"
+            | "spokesman"
+            | "grandfather"
+            | "widower"
+            | "businessman"
+            | "chairman"
+            | "uncle"
+            | "nephew"
+            | "gentleman"
+            | "dad"
+            | "policeman"
+            | "boyfriend"
+            | "grandson"
+            | "congressman"
+    )
+}
 
 /// Whom a pronoun resolves to.
 enum Target {

@@ -60,7 +60,8 @@ fn is_word_char(c: char) -> bool {
 /// possessive at its end belong to it; a full stop belongs to initials and
 /// known abbreviations (`J.`, `J.C.`, `Dr.`, `Jr.`).
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token> = Vec::new();
+    // About one token in six bytes of prose.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6 + 4);
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
     chars.extend(text.char_indices());
     let mut i = 0;
