@@ -933,10 +933,8 @@ fn evidence(article: &Article) -> Evidence {
                 let next_cap = tokens.get(i + 1).is_some_and(|n| {
                     n.is_capitalised() && b.text[t.end..n.start].trim().is_empty()
                 });
-                if !next_cap {
-                    if !after_the.contains(t.bare()) {
-                        after_the.insert(t.bare().to_string());
-                    }
+                if !next_cap && !after_the.contains(t.bare()) {
+                    after_the.insert(t.bare().to_string());
                 }
             } else if i > 1
                 && tokens[i - 2].text == "the"
@@ -948,10 +946,8 @@ fn evidence(article: &Article) -> Evidence {
                 let next_cap = tokens.get(i + 1).is_some_and(|n| {
                     n.is_capitalised() && b.text[t.end..n.start].trim().is_empty()
                 });
-                if !next_cap {
-                    if !after_the.contains(t.bare()) {
-                        after_the.insert(t.bare().to_string());
-                    }
+                if !next_cap && !after_the.contains(t.bare()) {
+                    after_the.insert(t.bare().to_string());
                 }
             }
         }
