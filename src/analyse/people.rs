@@ -270,11 +270,18 @@ fn leading_titles(words: &[&str]) -> (Vec<String>, usize) {
         }
         break;
     }
-    // `Recovery Minister Duncan Marsh-Whitley`, `Ruamoa Mayor Helen Parata-Wills`
-    if let Some(p) = (k..words.len().saturating_sub(1))
+    // `Recovery Minister Duncan Marsh-Whitley`, `Ruamoa Mayor Helen
+    // Parata-Wills`, `Millbrook Police Chief Dana Mercer`: an office, with
+    // what it is of before it, ahead of a name of two words or more.
+    let office_end = (k..words.len().saturating_sub(1))
         .rev()
         .find(|&p| lx::is_office_head(words[p]))
-    {
+        .or_else(|| {
+            (k + 1..words.len().saturating_sub(2)).rev().find(|&p| {
+                (p.saturating_sub(3).max(k)..=p).any(|q| lx::is_office_word(&words[q..=p].join(" ")))
+            })
+        });
+    if let Some(p) = office_end {
         titles.push(words[k..=p].join(" "));
         k = p + 1;
         // An honorific may follow the office (`Minister Dr Jane Roe`).
