@@ -240,4 +240,25 @@ mod tests {
         assert_eq!(arlo.1, vec![2], "{got:?}");
         assert_eq!(got.len(), 2, "{got:?}");
     }
+    #[test]
+    fn a_surname_after_a_preposition_is_still_the_person() {
+        let got = people(
+            "Tom Arnaud scored twice for Hartley.\n\n\
+             Dunn slid in late on Arnaud and was sent off at Pellow.\n\n\
+             The club built a so-called \"fan zone\" in Marske.",
+        );
+        let kit = got
+            .iter()
+            .find(|p| p.0 == "Kit Arnaud")
+            .expect("Kit Arnaud");
+        assert_eq!(kit.1, vec![0, 1], "{got:?}");
+        assert!(
+            !got.iter().any(|p| p.0 == "Pellow" || p.0 == "Marske"),
+            "{got:?}"
+        );
+        let quotes = speakers(
+            "Mayor Ida Kell said the hall would have a so-called \"quiet room\" for visitors.",
+        );
+        assert_eq!(quotes[0].1, None);
+    }
 }

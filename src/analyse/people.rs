@@ -38,6 +38,9 @@ struct Cand<'a> {
     who: bool,
     /// After `born` or `née`: a birth name.
     born: bool,
+    /// A lone word after `at`, `in`, `on`…: a place unless someone named
+    /// in full has it as a surname.
+    soft_place: bool,
 }
 
 impl Cand<'_> {
@@ -278,7 +281,8 @@ fn leading_titles(words: &[&str]) -> (Vec<String>, usize) {
         .find(|&p| lx::is_office_head(words[p]))
         .or_else(|| {
             (k + 1..words.len().saturating_sub(2)).rev().find(|&p| {
-                (p.saturating_sub(3).max(k)..=p).any(|q| lx::is_office_word(&words[q..=p].join(" ")))
+                (p.saturating_sub(3).max(k)..=p)
+                    .any(|q| lx::is_office_word(&words[q..=p].join(" ")))
             })
         });
     if let Some(p) = office_end {
@@ -802,9 +806,15 @@ fn candidates<'a>(
             (prev_word, prev_word2)
         };
         let possessive = run[run.len() - 1].is_possessive();
+        // A lone word there (`a late tackle on Mas`) may still be someone
+        // named in full elsewhere: kept, but it founds no person itself.
+        let mut soft_place = false;
         if untitled && (LOCATIVE.contains(&loc) && !given_first || loc == "in" && !possessive) {
             place_end = Some(run[run.len() - 1].end);
-            continue;
+            if core.len() != 1 {
+                continue;
+            }
+            soft_place = true;
         }
         // `a Las Vegas lounge manager`, `a Greenwich Village club`: a name
         // used as a modifier after `a` is a place or a firm.
@@ -905,6 +915,7 @@ fn candidates<'a>(
             org_cue,
             age,
             who: after.starts_with(", who"),
+            soft_place,
             born: matches!(
                 prev_word.trim_start_matches('(').to_lowercase().as_str(),
                 "born" | "née" | "nee"
@@ -1349,6 +1360,9 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         } else {
             pick(&giv, &clusters, None, false)
         };
+        if c.soft_place && (sur.is_empty() || found.is_none()) {
+            continue;
+        }
         let ambiguous = !sur.is_empty() && found.is_none() || (sur.is_empty() && giv.len() > 1);
         let id = match found {
             Some(id) => id,

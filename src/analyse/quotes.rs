@@ -949,7 +949,12 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             && inner_text
                 .split_whitespace()
                 .all(|w| w.starts_with(char::is_uppercase));
-        let (speaker, person) = if title_like {
+        // `a so-called “community room”`: the writer's distance, no speech.
+        let so_called = text_of(first.block)[..first.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("so-called");
+        let (speaker, person) = if title_like || so_called {
             (None, None)
         } else {
             (speaker, person)
