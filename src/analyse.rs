@@ -247,11 +247,11 @@ mod tests {
              Dunn slid in late on Arnaud and was sent off at Pellow.\n\n\
              The club built a so-called \"fan zone\" in Marske.",
         );
-        let kit = got
+        let tom = got
             .iter()
-            .find(|p| p.0 == "Kit Arnaud")
-            .expect("Kit Arnaud");
-        assert_eq!(kit.1, vec![0, 1], "{got:?}");
+            .find(|p| p.0 == "Tom Arnaud")
+            .expect("Tom Arnaud");
+        assert_eq!(tom.1, vec![0, 1], "{got:?}");
         assert!(
             !got.iter().any(|p| p.0 == "Pellow" || p.0 == "Marske"),
             "{got:?}"
