@@ -261,4 +261,16 @@ mod tests {
         );
         assert_eq!(quotes[0].1, None);
     }
+    #[test]
+    fn lower_case_offices_name_their_one_holder() {
+        let got = people(
+            "The prime minister, Ruth Penhale, flew to Oslo.\n\n\
+             Aides said the prime minister was tired.\n\n\
+             The judge, Omar Fell, and the judge in the second case were not named.",
+        );
+        let ruth = got.iter().find(|p| p.0 == "Ruth Penhale").expect("Ruth");
+        assert_eq!(ruth.1, vec![0, 1], "{got:?}");
+        let omar = got.iter().find(|p| p.0 == "Omar Fell").expect("Omar");
+        assert_eq!(omar.1, vec![2], "{got:?}");
+    }
 }

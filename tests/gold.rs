@@ -16,12 +16,12 @@ use serde_json::Value;
 const FLOOR_PEOPLE_F1: f64 = 0.98;
 const FLOOR_BLOCK_F1: f64 = 0.98;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
-const FLOOR_SPEAKER_ACC: f64 = 0.92;
+const FLOOR_SPEAKER_ACC: f64 = 0.95;
 /// Floors for the holdout set (people F1, block F1, quote recall, speaker).
 /// The holdout was replaced on 2026-11-24 by six articles nobody tuning the
 /// rules has read (the old five joined the development set); these floors
 /// sit just under what the rules scored on them when they arrived.
-const HOLDOUT_FLOORS: [f64; 4] = [0.90, 0.90, 0.99, 0.83];
+const HOLDOUT_FLOORS: [f64; 4] = [0.90, 0.91, 0.99, 0.84];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

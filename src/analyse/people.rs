@@ -300,6 +300,54 @@ fn leading_titles(words: &[&str]) -> (Vec<String>, usize) {
     (titles, k)
 }
 
+/// `the prime minister`, `the chancellor` in lower case at `tokens[i]`
+/// (`the`): the end of the office's words, when it is a national or civic
+/// office one person holds (not `the judge`, `the minister`), and no name
+/// follows it.
+fn lower_office(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    if !matches!(tokens[i].text, "the" | "The") {
+        return None;
+    }
+    for len in (1..=3).rev() {
+        let end = i + 1 + len;
+        if end > tokens.len() {
+            continue;
+        }
+        let words = &tokens[i + 1..end];
+        let tight = words.iter().enumerate().all(|(k, w)| {
+            w.text
+                .chars()
+                .all(|c| c.is_lowercase() || c == '’' || c == '\'')
+                && (k == 0 || text[words[k - 1].end..w.start].trim().is_empty())
+        }) && text[tokens[i].end..words[0].start].trim().is_empty();
+        if !tight {
+            continue;
+        }
+        let phrase = words.iter().map(|w| w.bare()).collect::<Vec<_>>().join(" ");
+        let single = matches!(
+            phrase.as_str(),
+            "chancellor" | "president" | "premier" | "taoiseach" | "treasurer" | "mayor"
+        );
+        let titled: String = phrase
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        if (len >= 2 || single) && lx::is_office_word(&titled) {
+            let name_follows = tokens.get(end).is_some_and(|n| {
+                n.is_capitalised() && text[words[len - 1].end..n.start].trim().is_empty()
+            });
+            return (!name_follows).then_some(end);
+        }
+    }
+    None
+}
+
 /// Not a name: all capitals (`UP NEXT`, `AP`), or a contraction (`I’d`).
 fn namey(t: &Token) -> bool {
     if !t.is_capitalised() {
@@ -601,6 +649,40 @@ fn candidates<'a>(
     let mut place_end: Option<usize> = None;
     while i < tokens.len() {
         let t = tokens[i];
+        if let Some(end) = lower_office(text, &tokens, i) {
+            // `the prime minister`, as the Guardian writes it: the office
+            // alone, the person who holds it when the article says who.
+            let (first, last) = (&tokens[i + 1], &tokens[end - 1]);
+            let title = tokens[i + 1..end]
+                .iter()
+                .map(|t| {
+                    let w = t.bare();
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(Cand {
+                block,
+                start: first.start,
+                end: last.start + last.bare().len(),
+                titles: vec![title].into_boxed_slice(),
+                core: Box::default(),
+                territory: None,
+                core_start: first.start,
+                evidence: false,
+                sentence_start: false,
+                org_cue: false,
+                age: false,
+                who: false,
+                born: false,
+                soft_place: false,
+            });
+            i = end;
+            continue;
+        }
         if !namey(&t) || in_work(&t) {
             i += 1;
             continue;
