@@ -1476,6 +1476,21 @@ fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
+/// True when `word` in lower case opens a listed office (`prime` of
+/// `Prime Minister`): a cheap first test before building the phrase.
+pub fn opens_office_lower(word: &str) -> bool {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        OFFICES
+            .iter()
+            .chain(OFFICES_MORE)
+            .filter_map(|o| o.split(' ').next())
+            .map(str::to_lowercase)
+            .collect()
+    })
+    .contains(word)
+}
+
 macro_rules! lazy_set {
     ($name:ident, $($src:expr),+) => {
         /// Membership test for the list of the same name.

@@ -305,7 +305,11 @@ fn leading_titles(words: &[&str]) -> (Vec<String>, usize) {
 /// office one person holds (not `the judge`, `the minister`), and no name
 /// follows it.
 fn lower_office(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    if !matches!(tokens[i].text, "the" | "The") {
+    if !matches!(tokens[i].text, "the" | "The")
+        || !tokens
+            .get(i + 1)
+            .is_some_and(|n| lx::opens_office_lower(n.text))
+    {
         return None;
     }
     for len in (1..=3).rev() {
