@@ -225,8 +225,15 @@ fn is_credit(credit: &str) -> bool {
     if words > 8 {
         return false;
     }
-    // No sentence punctuation inside (initials like `A.P.` are fine).
-    if credit.contains(['“', '”', '"', '?', '!', ';']) || credit.contains(". ") {
+    // No sentence punctuation inside (initials like `A.P.` or `Ross D.
+    // Franklin` are fine).
+    let sentence_stop = credit.match_indices(". ").any(|(at, _)| {
+        let before: Vec<char> = credit[..at].chars().rev().take(2).collect();
+        let initial = before.first().is_some_and(|c| c.is_uppercase())
+            && before.get(1).is_none_or(|c| c.is_whitespace() || *c == '.');
+        !initial
+    });
+    if credit.contains(['“', '”', '"', '?', '!', ';']) || sentence_stop {
         return false;
     }
     // Starts like a name or agency, not a lower-case sentence.
@@ -371,6 +378,12 @@ Councillor Brel, speaking from the crowd, was less generous. Photo: AP
             ("A. Illustration: Ana Ruiz", "A.", "Ana Ruiz"),
             ("A. Photo / Jane Doe / NZME", "A.", "Jane Doe / NZME"),
             ("Photo / AP", "", "AP"),
+            (
+                "A. Photo by Ross D. Franklin/AP",
+                "A.",
+                "Ross D. Franklin/AP",
+            ),
+            ("A. Photo: J. R. Okoro", "A.", "J. R. Okoro"),
         ];
         for (block, text, credit) in cases {
             assert_eq!(
@@ -390,6 +403,7 @@ Councillor Brel, speaking from the crowd, was less generous. Photo: AP
             "Photos were taken.",
             "“Image: that is all that matters,” he said.",
             "The credit: card debt of the family rose.",
+            "The credit: Mrs Lee. She paid it all back.",
         ] {
             assert_eq!(split_credit(text), None, "{text}");
         }
