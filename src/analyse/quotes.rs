@@ -493,6 +493,12 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             .find(|&k| k > sentence_from && seg[tokens[k - 1].end..tokens[k].start].contains(','))
             .unwrap_or(sentence_from);
         for k in [last_clause, sentence_from] {
+            // `16:58 Crane: ‘…’`: a live blog's time stamp opens the line.
+            let Some(k) =
+                (k..n).find(|&m| !tokens[m].text.starts_with(|c: char| c.is_ascii_digit()))
+            else {
+                continue;
+            };
             let t = &tokens[k];
             if PRONOUNS.contains(&t.text) {
                 return Some((from + t.start, from + t.end));
