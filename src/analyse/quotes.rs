@@ -433,11 +433,38 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             if tokens[rel - 2].is_capitalised() {
                 return Some((from + tokens[k].start, from + tokens[rel - 2].end));
             }
-            // `A woman who lives across the street said`: the noun phrase.
-            return Some((
-                from + tokens[sentence_from].start,
-                from + tokens[rel - 2].end,
-            ));
+            // `A woman who lives across the street said`, `… the Duchess, a
+            // nickname bestowed by a Las Vegas lounge manager who said`: the
+            // noun phrase the clause hangs on, from its determiner (through
+            // `of`: `a neighbour of the couple who`).
+            let is_det = |m: usize| {
+                matches!(
+                    tokens[m].text,
+                    "a" | "an" | "the" | "one" | "A" | "An" | "The" | "One"
+                )
+            };
+            let mut det = (sentence_from..rel - 1).rev().find(|&m| is_det(m));
+            while let Some(d) = det.filter(|&d| d > sentence_from + 1 && tokens[d - 1].text == "of")
+            {
+                det = (sentence_from..d - 1)
+                    .rev()
+                    .find(|&m| is_det(m))
+                    .or(Some(d));
+                if det == Some(d) {
+                    break;
+                }
+            }
+            // Only for a restrictive clause (no comma before `who`: `X, a
+            // retired headteacher, who` names X) whose verb is the speech
+            // verb's own (`the five members who voted yes and said` is the
+            // sentence's subject speaking).
+            let restrictive = !seg[tokens[rel - 2].end..tokens[rel - 1].start].contains(',');
+            let coordinated = tokens[i - 1].text == "and";
+            let start = det
+                .filter(|&d| !seg[tokens[d].start..tokens[rel - 2].end].contains(','))
+                .filter(|_| restrictive && !coordinated)
+                .unwrap_or(sentence_from);
+            return Some((from + tokens[start].start, from + tokens[rel - 2].end));
         }
         if rel >= i {
             return None;
