@@ -241,7 +241,7 @@ fn run(cli: &Cli) -> Result<()> {
             return write_stdout(|out| {
                 out.write_all(head.as_bytes())?;
                 match cli.quotes {
-                    true => print::write_quotes(out, analysis, cli.width),
+                    true => print::write_quotes(out, &one.article, analysis, cli.width),
                     false => Ok(()),
                 }
             });
@@ -383,7 +383,7 @@ fn render(cli: &Cli, one: &Loaded) -> Result<String> {
     if cli.people || cli.quotes || cli.person.is_some() {
         let mut s = listing_head(cli, one)?;
         if cli.quotes {
-            s.push_str(&print::render_quotes(analysis, cli.width));
+            s.push_str(&print::render_quotes(&one.article, analysis, cli.width));
         }
         return Ok(s);
     }
