@@ -21,17 +21,12 @@ pub fn analyse(article: &Article) -> Analysis {
     let mut quotes = quotes::attribute(article, &raw, &found);
     drop(raw);
     let (mut people, mut mentions) = (found.people, found.mentions);
-    // Copied last, so that the copies are not alive at the peaks above.
     let captions = article
         .blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| b.is_caption())
-        .map(|(i, b)| Caption {
-            block: i,
-            text: b.text.clone(),
-            credit: b.credit.clone(),
-        })
+        .map(|(i, _)| Caption { block: i })
         .collect();
     quotes.shrink_to_fit();
     people.shrink_to_fit();

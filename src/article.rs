@@ -154,15 +154,24 @@ fn truncate_chars(s: &str, max: usize) -> String {
     out
 }
 
-/// A caption as listed in the analysis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A caption as listed in the analysis: its block, whose text (without
+/// the credit) and credit are the caption's; not copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caption {
     /// Index of the caption's block.
     pub block: usize,
+}
+
+impl Caption {
     /// Caption text without the credit.
-    pub text: String,
+    pub fn text<'a>(&self, article: &'a Article) -> &'a str {
+        &article.blocks[self.block].text
+    }
+
     /// The credit, when there is one.
-    pub credit: Option<String>,
+    pub fn credit<'a>(&self, article: &'a Article) -> Option<&'a str> {
+        article.blocks[self.block].credit.as_deref()
+    }
 }
 
 /// A quotation found in the article. Its text is not copied: it is read
@@ -352,8 +361,8 @@ pub struct Report<'a> {
     pub url: Option<&'a str>,
     /// All blocks in order.
     pub blocks: &'a [Block],
-    /// All captions.
-    pub captions: &'a [Caption],
+    /// All captions, their text and credit read from the article.
+    pub captions: CaptionsJson<'a>,
     /// All quotes, their text read from the article as they are written.
     pub quotes: QuotesJson<'a>,
     /// All people, most mentioned first.
@@ -370,13 +379,44 @@ impl<'a> Report<'a> {
             author: article.meta.author.as_deref(),
             url: article.meta.url.as_deref(),
             blocks: &article.blocks,
-            captions: &analysis.captions,
+            captions: CaptionsJson {
+                captions: &analysis.captions,
+                article,
+            },
             quotes: QuotesJson {
                 quotes: &analysis.quotes,
                 article,
             },
             people: &analysis.people,
         }
+    }
+}
+
+/// The captions of a [`Report`]: serialised as FORMAT.md §3's caption
+/// objects (`block`, `text`, `credit`).
+#[derive(Debug, Clone, Copy)]
+pub struct CaptionsJson<'a> {
+    /// The captions.
+    pub captions: &'a [Caption],
+    /// The article they are blocks of.
+    pub article: &'a Article,
+}
+
+/// One caption as written out.
+#[derive(Serialize)]
+struct CaptionJson<'a> {
+    block: usize,
+    text: &'a str,
+    credit: Option<&'a str>,
+}
+
+impl Serialize for CaptionsJson<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.captions.iter().map(|c| CaptionJson {
+            block: c.block,
+            text: c.text(self.article),
+            credit: c.credit(self.article),
+        }))
     }
 }
 

@@ -82,7 +82,7 @@ pub fn hand_analysis(article: &Article) -> Analysis {
         .iter()
         .enumerate()
         .filter(|(_, b)| b.is_caption())
-        .map(|(i, b)| Caption { block: i, text: b.text.clone(), credit: b.credit.clone() })
+        .map(|(i, _)| Caption { block: i })
         .collect();
     Analysis { captions, quotes, people, mentions }
 }
