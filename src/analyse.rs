@@ -4,7 +4,6 @@
 pub mod lexicon;
 pub mod people;
 pub mod quotes;
-pub mod spans;
 pub mod tokens;
 
 use crate::article::{Analysis, Article, Caption, Span};
@@ -12,19 +11,8 @@ use crate::article::{Analysis, Article, Caption, Span};
 /// Analyses an article: quote marks first (so quoted work titles are not
 /// mined for names), then people, then who said each quote.
 pub fn analyse(article: &Article) -> Analysis {
-    let captions = article
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.is_caption())
-        .map(|(i, b)| Caption {
-            block: i,
-            text: b.text.clone(),
-            credit: b.credit.clone(),
-        })
-        .collect();
     let raw = quotes::find_quotes(article);
-    let inner = QuoteRanges::new(raw.iter().flat_map(|q| q.inner.iter()));
+    let inner = QuoteRanges::new(raw.iter().flat_map(|q| q.inner()));
     // Freeing the raw quotes over `find_people` (packed, or found again
     // after it) moves the peak to attribution and raises peak RSS by
     // 2-3 MB on 10 MB: attribution holds them with its output anyway.
@@ -33,6 +21,13 @@ pub fn analyse(article: &Article) -> Analysis {
     let mut quotes = quotes::attribute(article, &raw, &found);
     drop(raw);
     let (mut people, mut mentions) = (found.people, found.mentions);
+    let captions = article
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.is_caption())
+        .map(|(i, _)| Caption { block: i })
+        .collect();
     quotes.shrink_to_fit();
     people.shrink_to_fit();
     mentions.shrink_to_fit();
@@ -57,8 +52,8 @@ pub struct QuoteRanges {
 impl QuoteRanges {
     /// From spans in document order per block (a quote running over blocks
     /// may put a later block's span before the next quote's).
-    pub fn new<'a>(spans: impl Iterator<Item = &'a Span>) -> Self {
-        let mut all: Vec<&Span> = spans.collect();
+    pub fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut all: Vec<Span> = spans.collect();
         all.sort_by_key(|s| s.block);
         QuoteRanges {
             blocks: all.iter().map(|s| s.block as u32).collect(),
@@ -85,7 +80,10 @@ mod tests {
         analyse(&a)
             .quotes
             .into_iter()
-            .map(|q| (q.text.chars().take(12).collect(), q.speaker))
+            .map(|q| {
+                let text = q.text(&a).chars().take(12).collect();
+                (text, q.speaker.map(|s| s.to_string()))
+            })
             .collect()
     }
 

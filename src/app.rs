@@ -50,7 +50,7 @@ pub struct App {
     pub(crate) article: Arc<Article>,
     pub(crate) analysis: Analysis,
     /// The analysis being made on another thread, until it arrives.
-    pending_analysis: Option<Receiver<Analysis>>,
+    pending_analysis: Option<Receiver<Prepared>>,
     /// Byte offset of each block in the article's text, and the total
     /// last (for the estimated percentage).
     starts: Vec<usize>,
@@ -199,11 +199,23 @@ impl App {
         app
     }
 
-    /// Takes in the analysis (made after the reader opened, on another
-    /// thread): marks, outline and people fill in; the text stays put.
+    /// Takes in the analysis: marks, outline and people fill in; the text
+    /// stays put.
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.marks = Marks::new(&self.article, &analysis);
-        self.items = outline::items(&self.article, &analysis);
+        let prepared = Prepared::new(&self.article, analysis);
+        self.set_prepared(prepared);
+    }
+
+    /// Takes in an analysis and its indexes (made after the reader opened,
+    /// on another thread).
+    fn set_prepared(&mut self, prepared: Prepared) {
+        let Prepared {
+            analysis,
+            marks,
+            items,
+        } = prepared;
+        self.marks = marks;
+        self.items = items;
         let mut people: Vec<usize> = (0..analysis.people.len()).collect();
         people.sort_by_key(|&p| std::cmp::Reverse(analysis.people[p].mentions));
         self.people = people;
@@ -214,7 +226,7 @@ impl App {
 
     /// Shows the article now and the analysis when `rx` delivers it
     /// (see [`App::poll`]).
-    pub fn analyse_later(&mut self, rx: Receiver<Analysis>) {
+    pub fn analyse_later(&mut self, rx: Receiver<Prepared>) {
         self.pending_analysis = Some(rx);
     }
 
@@ -229,8 +241,8 @@ impl App {
         let mut changed = false;
         if let Some(rx) = &self.pending_analysis {
             match rx.try_recv() {
-                Ok(analysis) => {
-                    self.set_analysis(analysis);
+                Ok(prepared) => {
+                    self.set_prepared(prepared);
                     changed = true;
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
@@ -476,6 +488,29 @@ impl App {
     /// The body's top row.
     pub fn top_row(&self) -> Option<Row> {
         self.rows.get(self.top).copied()
+    }
+}
+
+/// An analysis with the reader's indexes of it (highlight marks, outline
+/// items), made on the analysis thread: allocated there after the
+/// analysis has freed its working memory, which the reader's thread could
+/// not reuse (each thread allocates from its own malloc arena), and off
+/// the reader's thread when it arrives.
+#[derive(Debug)]
+pub struct Prepared {
+    analysis: Analysis,
+    marks: Marks,
+    items: Vec<outline::Item>,
+}
+
+impl Prepared {
+    /// Indexes `analysis` of `article`.
+    pub fn new(article: &Article, analysis: Analysis) -> Self {
+        Prepared {
+            marks: Marks::new(article, &analysis),
+            items: outline::items(article, &analysis),
+            analysis,
+        }
     }
 }
 

@@ -12,7 +12,9 @@ pub mod text;
 pub use detect::Format;
 pub use input::{ParseError, parse_input};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Header fields of an article; every one is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,33 +154,144 @@ fn truncate_chars(s: &str, max: usize) -> String {
     out
 }
 
-/// A caption as listed in the analysis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A caption as listed in the analysis: its block, whose text (without
+/// the credit) and credit are the caption's; not copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caption {
     /// Index of the caption's block.
     pub block: usize,
-    /// Caption text without the credit.
-    pub text: String,
-    /// The credit, when there is one.
-    pub credit: Option<String>,
 }
 
-/// A quotation found in the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl Caption {
+    /// Caption text without the credit.
+    pub fn text<'a>(&self, article: &'a Article) -> &'a str {
+        &article.blocks[self.block].text
+    }
+
+    /// The credit, when there is one.
+    pub fn credit<'a>(&self, article: &'a Article) -> Option<&'a str> {
+        article.blocks[self.block].credit.as_deref()
+    }
+}
+
+/// A quotation found in the article. Its text is not copied: it is read
+/// from the article through `spans` (see [`Quote::text`]), and a speaker
+/// named many times shares one allocation.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// Block where the quote opens.
     pub block: usize,
     /// Block where it closes (same as `block` unless it runs on).
     pub end_block: usize,
-    /// Inner text without the outer quote marks.
-    pub text: String,
     /// The attribution as written, or null.
-    pub speaker: Option<String>,
+    pub speaker: Option<Arc<str>>,
     /// The id of the person the speaker resolves to, or null.
     pub person: Option<usize>,
-    /// Byte ranges of the quote in each block it covers (for highlighting).
-    #[serde(skip)]
-    pub spans: Vec<Span>,
+    /// Byte ranges of the quote, marks included, in each block it covers
+    /// (for highlighting; reads as a slice), and of its inner text.
+    pub spans: QuoteSpans,
+}
+
+impl Quote {
+    /// Inner text without the outer quote marks: each block's part
+    /// trimmed, joined by a space (borrowed when the quote is in one block).
+    pub fn text<'a>(&self, article: &'a Article) -> Cow<'a, str> {
+        let mut parts = self
+            .spans
+            .inner()
+            .map(|s| article.blocks[s.block].text[s.start..s.end].trim());
+        let Some(first) = parts.next() else {
+            return Cow::Borrowed("");
+        };
+        let mut out = None::<String>;
+        for part in parts {
+            let o = out.get_or_insert_with(|| first.to_string());
+            o.push(' ');
+            o.push_str(part);
+        }
+        out.map_or(Cow::Borrowed(first), Cow::Owned)
+    }
+}
+
+/// The outer and inner ranges of a quote. A quote within one block (nearly
+/// every quote) keeps them inline: its outer span and the lengths of its
+/// two marks; a quote running over blocks keeps both lists on the heap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpans(QuoteRepr);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum QuoteRepr {
+    /// Outer span, bytes of the opening mark, bytes of the closing mark.
+    One(Span, u8, u8),
+    /// The outer spans, then as many inner spans.
+    Many(Box<[Span]>),
+}
+
+impl QuoteSpans {
+    /// From the outer and inner spans, one of each per block.
+    pub fn new(outer: &[Span], inner: &[Span]) -> Self {
+        if let ([o], [i]) = (outer, inner)
+            && o.block == i.block
+            && let Some(open) = i.start.checked_sub(o.start)
+            && let Some(close) = o.end.checked_sub(i.end)
+            && let (Ok(open), Ok(close)) = (u8::try_from(open), u8::try_from(close))
+        {
+            return QuoteSpans(QuoteRepr::One(*o, open, close));
+        }
+        QuoteSpans(QuoteRepr::Many(
+            outer.iter().chain(inner).copied().collect(),
+        ))
+    }
+
+    /// Adds the next block's outer and inner span (a quote running on).
+    pub fn push(&mut self, outer: Span, inner: Span) {
+        let mut all = self.outer().to_vec();
+        all.push(outer);
+        all.extend(self.inner());
+        all.push(inner);
+        self.0 = QuoteRepr::Many(all.into_boxed_slice());
+    }
+
+    /// The ranges with the marks, one per block.
+    pub fn outer(&self) -> &[Span] {
+        match &self.0 {
+            QuoteRepr::One(s, _, _) => std::slice::from_ref(s),
+            QuoteRepr::Many(v) => &v[..v.len() / 2],
+        }
+    }
+
+    /// The ranges without the marks, one per block.
+    pub fn inner(&self) -> impl Iterator<Item = Span> + '_ {
+        let (one, many) = match &self.0 {
+            QuoteRepr::One(s, open, close) => (
+                Some(Span {
+                    block: s.block,
+                    start: s.start + *open as usize,
+                    end: s.end - *close as usize,
+                }),
+                &[][..],
+            ),
+            QuoteRepr::Many(v) => (None, &v[v.len() / 2..]),
+        };
+        one.into_iter().chain(many.iter().copied())
+    }
+}
+
+impl<'a> IntoIterator for &'a QuoteSpans {
+    type Item = &'a Span;
+    type IntoIter = std::slice::Iter<'a, Span>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.outer().iter()
+    }
+}
+
+impl std::ops::Deref for QuoteSpans {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        self.outer()
+    }
 }
 
 /// A byte range in one block's text.
@@ -248,10 +361,10 @@ pub struct Report<'a> {
     pub url: Option<&'a str>,
     /// All blocks in order.
     pub blocks: &'a [Block],
-    /// All captions.
-    pub captions: &'a [Caption],
-    /// All quotes.
-    pub quotes: &'a [Quote],
+    /// All captions, their text and credit read from the article.
+    pub captions: CaptionsJson<'a>,
+    /// All quotes, their text read from the article as they are written.
+    pub quotes: QuotesJson<'a>,
     /// All people, most mentioned first.
     pub people: &'a [Person],
 }
@@ -266,10 +379,76 @@ impl<'a> Report<'a> {
             author: article.meta.author.as_deref(),
             url: article.meta.url.as_deref(),
             blocks: &article.blocks,
-            captions: &analysis.captions,
-            quotes: &analysis.quotes,
+            captions: CaptionsJson {
+                captions: &analysis.captions,
+                article,
+            },
+            quotes: QuotesJson {
+                quotes: &analysis.quotes,
+                article,
+            },
             people: &analysis.people,
         }
+    }
+}
+
+/// The captions of a [`Report`]: serialised as FORMAT.md §3's caption
+/// objects (`block`, `text`, `credit`).
+#[derive(Debug, Clone, Copy)]
+pub struct CaptionsJson<'a> {
+    /// The captions.
+    pub captions: &'a [Caption],
+    /// The article they are blocks of.
+    pub article: &'a Article,
+}
+
+/// One caption as written out.
+#[derive(Serialize)]
+struct CaptionJson<'a> {
+    block: usize,
+    text: &'a str,
+    credit: Option<&'a str>,
+}
+
+impl Serialize for CaptionsJson<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.captions.iter().map(|c| CaptionJson {
+            block: c.block,
+            text: c.text(self.article),
+            credit: c.credit(self.article),
+        }))
+    }
+}
+
+/// The quotes of a [`Report`]: serialised as FORMAT.md §3's quote objects
+/// (`block`, `end_block`, `text`, `speaker`, `person`), one at a time.
+#[derive(Debug, Clone, Copy)]
+pub struct QuotesJson<'a> {
+    /// The quotes.
+    pub quotes: &'a [Quote],
+    /// The article their spans point into.
+    pub article: &'a Article,
+}
+
+/// One quote as written out.
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    block: usize,
+    end_block: usize,
+    text: Cow<'a, str>,
+    speaker: Option<&'a str>,
+    person: Option<usize>,
+}
+
+impl Serialize for QuotesJson<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.quotes.iter().map(|q| QuoteJson {
+            block: q.block,
+            end_block: q.end_block,
+            text: q.text(self.article),
+            speaker: q.speaker.as_deref(),
+            person: q.person,
+        }))
     }
 }
 

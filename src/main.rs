@@ -11,8 +11,8 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 
-use byline::app::App;
 use byline::app::picker::{Opener, Picker};
+use byline::app::{App, Prepared};
 use byline::article::{Analysis, Article, Format, detect, load, parse_input};
 use byline::config::style::{ColorChoice, Depth};
 use byline::config::{Config, Margins};
@@ -212,7 +212,11 @@ fn run(cli: &Cli) -> Result<()> {
             let article = Arc::new(std::mem::take(&mut one.article));
             let (tx, rx) = mpsc::channel();
             let shared = Arc::clone(&article);
-            std::thread::spawn(move || tx.send(analyse::analyse(&shared)));
+            std::thread::spawn(move || {
+                let analysis = analyse::analyse(&shared);
+                // Nobody to send to when the reader has quit already.
+                let _ = tx.send(Prepared::new(&shared, analysis));
+            });
             let mut app = App::new(article, Analysis::default(), Keymap::default());
             app.analyse_later(rx);
             app.configure(&config, Depth::detect(cli.color, |k| std::env::var(k).ok()));
@@ -241,7 +245,7 @@ fn run(cli: &Cli) -> Result<()> {
             return write_stdout(|out| {
                 out.write_all(head.as_bytes())?;
                 match cli.quotes {
-                    true => print::write_quotes(out, analysis, cli.width),
+                    true => print::write_quotes(out, &one.article, analysis, cli.width),
                     false => Ok(()),
                 }
             });
@@ -383,7 +387,7 @@ fn render(cli: &Cli, one: &Loaded) -> Result<String> {
     if cli.people || cli.quotes || cli.person.is_some() {
         let mut s = listing_head(cli, one)?;
         if cli.quotes {
-            s.push_str(&print::render_quotes(analysis, cli.width));
+            s.push_str(&print::render_quotes(&one.article, analysis, cli.width));
         }
         return Ok(s);
     }

@@ -5,7 +5,7 @@
 //! until the whole article is wrapped).
 
 use byline::analyse::analyse;
-use byline::app::App;
+use byline::app::{App, Prepared};
 use byline::keymap::Keymap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -145,7 +145,7 @@ fn a_late_analysis_fills_in_without_moving_the_text() {
     let mut late = App::new(article.clone(), Default::default(), Keymap::default());
     let (tx, rx) = std::sync::mpsc::channel();
     late.analyse_later(rx);
-    let mut now = App::new(article, analysis.clone(), Keymap::default());
+    let mut now = App::new(article.clone(), analysis.clone(), Keymap::default());
     for app in [&mut late, &mut now] {
         app.resize(160, 48);
         app.press("space");
@@ -154,7 +154,8 @@ fn a_late_analysis_fills_in_without_moving_the_text() {
     let before = screen(&late, 160, 48);
     assert!(before[47].contains("analysing…"), "{}", before[47]);
     assert!(!late.poll());
-    tx.send(analysis.clone()).expect("send");
+    tx.send(Prepared::new(&article, analysis.clone()))
+        .expect("send");
     assert!(late.poll() && !late.analysing());
     assert_eq!(screen(&late, 160, 48), screen(&now, 160, 48));
     assert_eq!(late.top_row(), now.top_row());

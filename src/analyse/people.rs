@@ -13,19 +13,23 @@ use crate::article::{Article, Mention, Person, Span};
 /// A capitalised run that may name a person.
 #[derive(Debug, Clone)]
 struct Cand<'a> {
-    block: usize,
-    start: usize,
-    end: usize,
-    /// Title words before the name (`Mayor`, `Prime Minister`, `Duke`).
-    /// Boxed slices here, not vectors: 16 bytes less a candidate.
-    titles: Box<[String]>,
+    /// Block and byte offsets as `u32` (see `block()`, `start()`, `end()`):
+    /// a 10 MB article has 130,000 candidates, all alive at once.
+    block: u32,
+    start: u32,
+    end: u32,
+    /// Title words before the name (`Mayor`, `Prime Minister`, `Duke`);
+    /// most candidates have none, and then no allocation.
+    titles: Titles,
     /// The name itself, without titles or possessive (words of the
-    /// article's text, not copies: a 10 MB article has 100,000s of these).
-    core: Box<[&'a str]>,
-    /// `of Sussex` after a territorial title.
-    territory: Option<String>,
+    /// article's text, not copies: a 10 MB article has 100,000s of these;
+    /// up to two words inline).
+    core: Core<'a>,
+    /// `of Sussex` after a territorial title (rare: a thin box, 8 bytes).
+    #[allow(clippy::box_collection)]
+    territory: Option<Box<String>>,
     /// Where the name proper starts (after titles).
-    core_start: usize,
+    core_start: u32,
     /// Speech verb next to it, an age after it, or a `Name:` label.
     evidence: bool,
     /// First word of a sentence with nothing else to go on.
@@ -43,7 +47,68 @@ struct Cand<'a> {
     soft_place: bool,
 }
 
+/// Title words, read as a slice; none (the usual case) is a null pointer.
+#[derive(Debug, Clone)]
+struct Titles(Option<Box<Box<[String]>>>);
+
+impl From<Vec<String>> for Titles {
+    fn from(v: Vec<String>) -> Self {
+        Titles((!v.is_empty()).then(|| Box::new(v.into_boxed_slice())))
+    }
+}
+
+impl std::ops::Deref for Titles {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        self.0.as_deref().map_or(&[], |t| t)
+    }
+}
+
+/// A name's words, read as a slice: up to two inline (nearly every
+/// name), so that a candidate is not a heap allocation of its own.
+#[derive(Debug, Clone)]
+enum Core<'a> {
+    Inline([&'a str; 2], u8),
+    Heap(Box<[&'a str]>),
+}
+
+impl<'a> From<Vec<&'a str>> for Core<'a> {
+    fn from(v: Vec<&'a str>) -> Self {
+        match *v {
+            [] => Core::Inline(["", ""], 0),
+            [a] => Core::Inline([a, ""], 1),
+            [a, b] => Core::Inline([a, b], 2),
+            _ => Core::Heap(v.into_boxed_slice()),
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Core<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        match self {
+            Core::Inline(w, n) => &w[..*n as usize],
+            Core::Heap(v) => v,
+        }
+    }
+}
+
 impl Cand<'_> {
+    fn block(&self) -> usize {
+        self.block as usize
+    }
+    fn start(&self) -> usize {
+        self.start as usize
+    }
+    fn end(&self) -> usize {
+        self.end as usize
+    }
+    fn core_start(&self) -> usize {
+        self.core_start as usize
+    }
+
     /// `Te Maiharoa`, `Van der Berg`, `De la Cruz`: a surname with a
     /// capitalised particle, not a given name and a surname.
     fn surname_only(&self) -> bool {
@@ -669,13 +734,13 @@ fn candidates<'a>(
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push(Cand {
-                block,
-                start: first.start,
-                end: last.start + last.bare().len(),
-                titles: vec![title].into_boxed_slice(),
-                core: Box::default(),
+                block: block as u32,
+                start: first.start as u32,
+                end: (last.start + last.bare().len()) as u32,
+                titles: vec![title].into(),
+                core: Vec::new().into(),
                 territory: None,
-                core_start: first.start,
+                core_start: first.start as u32,
                 evidence: false,
                 sentence_start: false,
                 org_cue: false,
@@ -990,13 +1055,13 @@ fn candidates<'a>(
             run[nt.min(run.len() - 1)].start
         };
         out.push(Cand {
-            block,
-            start: run[0].start,
-            end,
-            titles: titles.into_boxed_slice(),
-            core: core.into_boxed_slice(),
-            territory,
-            core_start,
+            block: block as u32,
+            start: run[0].start as u32,
+            end: end as u32,
+            titles: titles.into(),
+            core: core.into(),
+            territory: territory.map(Box::new),
+            core_start: core_start as u32,
             evidence,
             org_cue,
             age,
@@ -1189,7 +1254,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         if a.block != b.block {
             continue;
         }
-        let gap = &article.blocks[a.block].text[a.end..b.start];
+        let gap = &article.blocks[a.block()].text[a.end()..b.start()];
         let gap = gap.trim_start_matches(['’', '\'']).trim_start_matches('s');
         let g = gap.trim();
         let g = g.strip_prefix(',').map(str::trim);
@@ -1307,7 +1372,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
     let mut office_holders: HashMap<String, HashSet<usize>> = HashMap::new();
     for (ci, c) in cands.iter().enumerate() {
         if let Some(id) = assign[ci] {
-            for t in &c.titles {
+            for t in c.titles.iter() {
                 if !lx::is_honorific(t) || lx::is_territorial(t) {
                     office_holders
                         .entry(t.to_lowercase())
@@ -1369,7 +1434,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
                     .or_insert_with(|| {
                         let title = c.titles.last().cloned().unwrap_or_default();
                         let mut name = vec![title.clone(), "of".into()];
-                        name.extend(c.territory.iter().cloned());
+                        name.extend(c.territory.iter().map(|t| t.to_string()));
                         clusters.push(Cluster {
                             name,
                             gender: lx::title_gender(&title),
@@ -1382,7 +1447,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             assign[ci] = Some(id);
         } else if let Some(t) = c.titles.last() {
             // `the Duke`, `the Prime Minister`: only when one person holds it.
-            let before = article.blocks[c.block].text[..c.start].trim_end();
+            let before = article.blocks[c.block()].text[..c.start()].trim_end();
             let the = before.ends_with("the") || before.ends_with("The");
             if let Some(holders) = office_holders
                 .get(&t.to_lowercase())
@@ -1517,11 +1582,11 @@ fn birth_names(
             continue;
         }
         let c = &cands[ci];
-        let text = &article.blocks[c.block].text;
+        let text = &article.blocks[c.block()].text;
         // `X, born Y` / `X (née Y)`: the name right before.
         let named = ci.checked_sub(1).and_then(|p| {
             let prev = &cands[p];
-            let gap = text.get(prev.end..c.start)?.trim();
+            let gap = text.get(prev.end()..c.start())?.trim();
             (prev.block == c.block
                 && matches!(gap, ", born" | ", née" | "(née" | "(born" | ", nee"))
             .then_some(assign[p])
@@ -1586,7 +1651,7 @@ fn firms(article: &Article, cands: &[Cand], assign: &[Option<usize>], n: usize) 
             if a.block != b.block || ia == ib {
                 continue;
             }
-            let gap = article.blocks[a.block].text[a.end..b.start].trim();
+            let gap = article.blocks[a.block()].text[a.end()..b.start()].trim();
             if !matches!(gap, "and" | "or") {
                 continue;
             }
@@ -1634,7 +1699,7 @@ fn absorb(cl: &mut Cluster, c: &Cand) {
     if c.core.len() > cl.name.len() {
         cl.name = c.core.iter().map(|w| w.to_string()).collect();
     }
-    for t in &c.titles {
+    for t in c.titles.iter() {
         cl.titles.insert(t.clone());
         if matches!(t.as_str(), "Prince" | "Princess" | "King" | "Queen") {
             cl.royal = true;
@@ -1673,20 +1738,20 @@ fn build(
     for (ci, c) in cands.iter().enumerate() {
         let Some(id) = assign[ci] else { continue };
         let a = &mut acc[id];
-        let form = article.blocks[c.block].text[c.start..c.end].to_string();
+        let form = article.blocks[c.block()].text[c.start()..c.end()].to_string();
         if !a.forms.contains(&form) {
             a.forms.push(form);
         }
         a.mentions += 1;
-        if a.blocks.last() != Some(&c.block) {
-            a.blocks.push(c.block);
+        if a.blocks.last() != Some(&c.block()) {
+            a.blocks.push(c.block());
         }
         a.first_seen = a.first_seen.min(ci);
         // The fullest name without office titles; a lone surname or given
         // name keeps its honorific (`Lord Ashby`, `Princess Catherine`).
         let honorific = c.titles.iter().any(|t| lx::is_honorific(t));
         let (text, rank) = if c.core.len() >= 2 || (c.core.len() == 1 && !honorific) {
-            let t = &article.blocks[c.block].text[c.core_start..c.end];
+            let t = &article.blocks[c.block()].text[c.core_start()..c.end()];
             let t = if c.territory.is_some() {
                 t.split(" of ").next().unwrap_or(t)
             } else {
@@ -1696,7 +1761,7 @@ fn build(
         } else {
             // Title-only forms (`Duke of Carrick`) name a person only when
             // nothing better does.
-            let t = &article.blocks[c.block].text[c.start..c.end];
+            let t = &article.blocks[c.block()].text[c.start()..c.end()];
             (t.to_string(), (c.core.len(), honorific, t.len()))
         };
         // A birth name is an alias, never the name the reader knows.
@@ -1743,9 +1808,9 @@ fn build(
         .filter_map(|(c, a)| {
             a.map(|id| Mention {
                 span: Span {
-                    block: c.block,
-                    start: c.start,
-                    end: c.end,
+                    block: c.block(),
+                    start: c.start(),
+                    end: c.end(),
                 },
                 person: new_id[id],
             })

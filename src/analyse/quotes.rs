@@ -4,17 +4,29 @@
 
 use super::lexicon::{self as lx, Gender};
 use super::people::People;
-use super::spans::Spans;
 use super::tokens::{Token, tokenize};
-use crate::article::{Article, Quote, Span};
+use crate::article::{Article, Quote, QuoteSpans, Span};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// A quote's place in the text before attribution.
 #[derive(Debug, Clone)]
 pub struct RawQuote {
+    /// Outer ranges (marks included) and inner ranges (marks excluded)
+    /// per block, in order; inline for a quote within one block.
+    pub spans: QuoteSpans,
+}
+
+impl RawQuote {
     /// Outer ranges (marks included) per block, in order.
-    pub outer: Spans,
+    pub fn outer(&self) -> &[Span] {
+        self.spans.outer()
+    }
+
     /// Inner ranges (marks excluded) per block, in order.
-    pub inner: Spans,
+    pub fn inner(&self) -> impl Iterator<Item = Span> + '_ {
+        self.spans.inner()
+    }
 }
 
 fn is_open_context(prev: Option<char>) -> bool {
@@ -178,15 +190,13 @@ pub fn find_quotes(article: &Article) -> Vec<RawQuote> {
             };
             if n == 0 && continuing {
                 if let Some(r) = running {
-                    out[r].outer.push(outer);
-                    out[r].inner.push(inner);
+                    out[r].spans.push(outer, inner);
                     running = (!closed).then_some(r);
                     continue;
                 }
             }
             out.push(RawQuote {
-                outer: Spans::one(outer),
-                inner: Spans::one(inner),
+                spans: QuoteSpans::new(&[outer], &[inner]),
             });
             running = (!closed && !block.is_caption()).then_some(out.len() - 1);
         }
@@ -849,7 +859,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
     let text_of = |b: usize| article.blocks[b].text.as_str();
     // Where the last quote of each block closes (0 when it has none).
     let mut last_close = vec![0; article.blocks.len()];
-    for o in raw.iter().flat_map(|r| r.outer.iter()) {
+    for o in raw.iter().flat_map(|r| r.outer().iter()) {
         last_close[o.block] = last_close[o.block].max(o.end);
     }
     let before_in = |block: usize, from: usize, to: usize| {
@@ -863,21 +873,23 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
     let mut unnamed: Option<Unnamed> = None;
     // Unquoted sources of the last blocks looked at, found once each.
     let mut sources: Vec<(usize, Vec<Unnamed>)> = Vec::with_capacity(3);
+    // One allocation per distinct speaker, shared by their quotes.
+    let mut speakers: HashSet<Arc<str>> = HashSet::new();
     for (qi, q) in raw.iter().enumerate() {
-        let (first, last) = (q.outer[0], q.outer[q.outer.len() - 1]);
+        let (first, last) = (q.outer()[0], q.outer()[q.outer().len() - 1]);
         let text_of = |b: usize| article.blocks[b].text.as_str();
         // Limits: the neighbouring quotes in the same block.
         let next_open = raw
             .get(qi + 1)
-            .map(|n| n.outer[0])
+            .map(|n| n.outer()[0])
             .filter(|n| n.block == last.block)
             .map_or(text_of(last.block).len(), |n| n.start);
         let prev_close = qi
             .checked_sub(1)
-            .map(|p| raw[p].outer[raw[p].outer.len() - 1])
+            .map(|p| raw[p].outer()[raw[p].outer().len() - 1])
             .filter(|p| p.block == first.block)
             .map_or(0, |p| p.end);
-        let last_inner = q.inner[q.inner.len() - 1];
+        let last_inner = q.inner().last().unwrap_or(last);
         let closed_sentence = text_of(last_inner.block)[last_inner.start..last_inner.end]
             .trim_end()
             .ends_with(['.', '!', '?']);
@@ -967,8 +979,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         }
         // Nicknames and titles (`"The Hammer"`) are quoted, not spoken.
         let inner_text: String = q
-            .inner
-            .iter()
+            .inner()
             .map(|s| &text_of(s.block)[s.start..s.end])
             .collect();
         let words = inner_text.split_whitespace().count();
@@ -992,23 +1003,26 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         } else {
             (speaker, person)
         };
-        let text = q
-            .inner
-            .iter()
-            .map(|s| text_of(s.block)[s.start..s.end].trim())
-            .collect::<Vec<_>>()
-            .join(" ");
         quotes.push(Quote {
             block: first.block,
             end_block: last.block,
-            text,
-            speaker,
+            speaker: speaker.map(|s| intern(&mut speakers, s)),
             person,
-            spans: q.outer.to_vec(),
+            spans: q.spans.clone(),
         });
     }
     inherit(article, raw, &mut quotes);
     quotes
+}
+
+/// The shared copy of `s`.
+fn intern(set: &mut HashSet<Arc<str>>, s: String) -> Arc<str> {
+    if let Some(a) = set.get(s.as_str()) {
+        return a.clone();
+    }
+    let a: Arc<str> = s.into();
+    set.insert(a.clone());
+    a
 }
 
 /// Split quotes and continuation paragraphs keep the speaker of the quote
@@ -1027,12 +1041,13 @@ fn inherit(article: &Article, raw: &[RawQuote], quotes: &mut [Quote]) {
         let same_next = (i + 1..quotes.len())
             .take_while(|&j| quotes[j].block == b)
             .find(|&j| quotes[j].speaker.is_some());
+        let text = quotes[i].text(article);
         // Short scare quotes inside running text are not speech.
-        let words = quotes[i].text.split_whitespace().count();
+        let words = text.split_whitespace().count();
         // `“Not any more.”`: a whole sentence, however short, is speech.
-        let sentence = quotes[i].text.starts_with(char::is_uppercase)
-            && quotes[i].text.trim_end().ends_with(['.', '!', '?']);
-        let starts_para = raw[i].outer[0].start == 0;
+        let sentence =
+            text.starts_with(char::is_uppercase) && text.trim_end().ends_with(['.', '!', '?']);
+        let starts_para = raw[i].outer()[0].start == 0;
         let speechlike = words >= 4 || starts_para || sentence;
         let from = if let Some(j) = same_prev.filter(|_| speechlike) {
             Some(j)
@@ -1587,8 +1602,7 @@ mod tests {
         find_quotes(&a)
             .iter()
             .map(|q| {
-                q.inner
-                    .iter()
+                q.inner()
                     .map(|s| &a.blocks[s.block].text[s.start..s.end])
                     .collect::<Vec<_>>()
                     .join(" | ")

@@ -466,14 +466,20 @@ mod tests {
             quotes: vec![crate::article::Quote {
                 block: 0,
                 end_block: 0,
-                text: "we kept our promise".into(),
                 speaker: Some("Ada Quist".into()),
                 person: Some(0),
-                spans: vec![Span {
-                    block: 0,
-                    start: qs,
-                    end: qe,
-                }],
+                spans: crate::article::QuoteSpans::new(
+                    &[Span {
+                        block: 0,
+                        start: qs,
+                        end: qe,
+                    }],
+                    &[Span {
+                        block: 0,
+                        start: qs + '“'.len_utf8(),
+                        end: qe - '”'.len_utf8(),
+                    }],
+                ),
             }],
             mentions: vec![Mention {
                 span: Span {

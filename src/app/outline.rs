@@ -55,13 +55,18 @@ impl Item {
     }
 
     /// Caption text, or the quote's inner text.
-    pub fn text<'a>(&self, article: &'a Article, analysis: &'a Analysis) -> &'a str {
+    pub fn text<'a>(&self, article: &'a Article, analysis: &'a Analysis) -> Cow<'a, str> {
         match self.kind {
-            ItemKind::Caption => article
-                .blocks
-                .get(self.block)
-                .map_or("", |b| b.text.as_str()),
-            ItemKind::Quote(qi) => analysis.quotes.get(qi).map_or("", |q| q.text.as_str()),
+            ItemKind::Caption => Cow::Borrowed(
+                article
+                    .blocks
+                    .get(self.block)
+                    .map_or("", |b| b.text.as_str()),
+            ),
+            ItemKind::Quote(qi) => analysis
+                .quotes
+                .get(qi)
+                .map_or(Cow::Borrowed(""), |q| q.text(article)),
         }
     }
 }
@@ -120,10 +125,9 @@ mod tests {
         let quote = |block, speaker: Option<&str>, person| Quote {
             block,
             end_block: block,
-            text: "said".into(),
-            speaker: speaker.map(str::to_string),
+            speaker: speaker.map(Into::into),
             person,
-            spans: vec![],
+            spans: crate::article::QuoteSpans::new(&[], &[]),
         };
         let analysis = Analysis {
             quotes: vec![quote(0, Some("she"), Some(0)), quote(2, None, None)],

@@ -24,7 +24,11 @@ impl App {
                 ItemKind::Quote(q) => {
                     let quote = &self.analysis.quotes[q];
                     let who = quote.speaker.as_deref().unwrap_or("unattributed");
-                    format!("“{}” — {who}, in “{}”", quote.text.trim(), self.title)
+                    format!(
+                        "“{}” — {who}, in “{}”",
+                        quote.text(&self.article).trim(),
+                        self.title
+                    )
                 }
                 ItemKind::Caption => {
                     let text = item.text(&self.article, &self.analysis);

@@ -76,16 +76,21 @@ pub fn render_people(analysis: &Analysis, width: usize) -> String {
 
 /// Every quote, wrapped, with its speaker on the line below (the speaker
 /// as written, and the person it resolves to when that differs).
-pub fn render_quotes(analysis: &Analysis, width: usize) -> String {
+pub fn render_quotes(article: &Article, analysis: &Analysis, width: usize) -> String {
     let mut out = Vec::new();
     // Writing to a vector cannot fail, and only `str`s are written.
-    let _ = write_quotes(&mut out, analysis, width);
+    let _ = write_quotes(&mut out, article, analysis, width);
     String::from_utf8(out).unwrap_or_default()
 }
 
 /// [`render_quotes`] written to `out` quote by quote, so the listing of a
 /// 10 MB article is never held whole.
-pub fn write_quotes(out: &mut dyn Write, analysis: &Analysis, width: usize) -> io::Result<()> {
+pub fn write_quotes(
+    out: &mut dyn Write,
+    article: &Article,
+    analysis: &Analysis,
+    width: usize,
+) -> io::Result<()> {
     if analysis.quotes.is_empty() {
         return out.write_all(b"No quotes.\n");
     }
@@ -94,14 +99,14 @@ pub fn write_quotes(out: &mut dyn Write, analysis: &Analysis, width: usize) -> i
         if i > 0 {
             out.write_all(b"\n")?;
         }
-        for line in wrap_block(&format!("“{}”", q.text), width) {
+        for line in wrap_block(&format!("“{}”", q.text(article)), width) {
             out.write_all(line.as_bytes())?;
             out.write_all(b"\n")?;
         }
         let person = q.person.and_then(|id| analysis.people.get(id));
         let speaker = match (&q.speaker, person) {
-            (Some(s), Some(p)) if *s != p.name => format!("{s} ({})", p.name),
-            (Some(s), _) => s.clone(),
+            (Some(s), Some(p)) if **s != *p.name => format!("{s} ({})", p.name),
+            (Some(s), _) => s.to_string(),
             (None, Some(p)) => p.name.clone(),
             (None, None) => "unattributed".to_string(),
         };
@@ -240,7 +245,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Block, Meta, Quote};
+    use crate::article::{Block, Meta, Quote, QuoteSpans, Span};
 
     fn person(id: usize, name: &str, aliases: &[&str], blocks: &[usize]) -> Person {
         Person {
@@ -272,10 +277,20 @@ mod tests {
             quotes: vec![Quote {
                 block: 2,
                 end_block: 2,
-                text: "We kept our promise,".into(),
                 speaker: Some("Quist".into()),
                 person: Some(0),
-                spans: Vec::new(),
+                spans: QuoteSpans::new(
+                    &[Span {
+                        block: 2,
+                        start: 0,
+                        end: "“We kept our promise,”".len(),
+                    }],
+                    &[Span {
+                        block: 2,
+                        start: "“".len(),
+                        end: "“We kept our promise,".len(),
+                    }],
+                ),
             }],
             ..Analysis::default()
         };
@@ -323,14 +338,17 @@ mod tests {
 
     #[test]
     fn people_and_quotes_listings() {
-        let (_, a) = sample();
+        let (art, a) = sample();
         let people = render_people(&a, 80);
         assert_eq!(
             people,
             "Ada Quist    3 mentions  Mayor Ada Quist, Quist\nTomas Brel   2 mentions  Brel\n"
         );
-        let quotes = render_quotes(&a, 80);
+        let quotes = render_quotes(&art, &a, 80);
         assert_eq!(quotes, "“We kept our promise,”\n  — Quist (Ada Quist)\n");
-        assert_eq!(render_quotes(&Analysis::default(), 80), "No quotes.\n");
+        assert_eq!(
+            render_quotes(&art, &Analysis::default(), 80),
+            "No quotes.\n"
+        );
     }
 }

@@ -70,10 +70,9 @@ pub fn hand_analysis(article: &Article) -> Analysis {
             quotes.push(Quote {
                 block: b,
                 end_block: b,
-                text: text[inner..close].to_string(),
-                speaker: speaker.map(str::to_string),
+                speaker: speaker.map(Into::into),
                 person: speaker.and_then(id_of),
-                spans: vec![Span { block: b, start: open, end }],
+                spans: QuoteSpans::new(&[Span { block: b, start: open, end }], &[Span { block: b, start: inner, end: close }]),
             });
             from = end;
         }
@@ -83,7 +82,7 @@ pub fn hand_analysis(article: &Article) -> Analysis {
         .iter()
         .enumerate()
         .filter(|(_, b)| b.is_caption())
-        .map(|(i, b)| Caption { block: i, text: b.text.clone(), credit: b.credit.clone() })
+        .map(|(i, _)| Caption { block: i })
         .collect();
     Analysis { captions, quotes, people, mentions }
 }
