@@ -271,4 +271,13 @@ mod tests {
         let omar = got.iter().find(|p| p.0 == "Omar Fell").expect("Omar");
         assert_eq!(omar.1, vec![2], "{got:?}");
     }
+    #[test]
+    fn titles_of_works_with_verbs_are_not_people() {
+        let got = people(
+            "Anna Reyes Was Here opened the festival.\n\n\
+             Critics preferred Tom Hale And The Sea, a documentary by Rosa Diaz.",
+        );
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["Rosa Diaz"], "{got:?}");
+    }
 }

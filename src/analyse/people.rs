@@ -796,6 +796,18 @@ fn candidates<'a>(
             continue;
         }
         let words: Vec<&str> = run.iter().map(|t| clean(t.bare())).collect();
+        // `Martha Quayle Is Not Dead`: a capitalised verb or function word
+        // inside the run makes it a title of a work, not a name.
+        if words.len() >= 3
+            && words[1..].iter().any(|w| {
+                matches!(
+                    *w,
+                    "Is" | "Are" | "Was" | "Were" | "Not" | "And" | "With" | "My" | "Your" | "Our"
+                )
+            })
+        {
+            continue;
+        }
         let joined = words.join(" ");
         let listed_with_place = place_end.is_some_and(|pe| {
             pe <= run[0].start && matches!(text[pe..run[0].start].trim(), "and" | "," | "or" | "&")
