@@ -148,13 +148,7 @@ fn decode64(s: &str) -> String {
 fn ctrl_z_suspends_and_resume_redraws() {
     let mut s = started(&[ARTICLE], 100, 30);
     let pid = s.pid();
-    s.send("\x1a");
-    let deadline = Instant::now() + Duration::from_secs(3);
-    while !stopped(pid) {
-        assert!(Instant::now() < deadline, "Ctrl-z did not stop the process");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    s.settle(Duration::from_millis(100));
+    suspend(&mut s, pid);
     assert!(
         !s.parser.screen().alternate_screen(),
         "suspended on the alternate screen"
@@ -169,6 +163,17 @@ fn ctrl_z_suspends_and_resume_redraws() {
     });
     s.send("q");
     assert!(s.exit_within(Duration::from_secs(2)).0.success());
+}
+
+/// Sends Ctrl-z and waits until the process has stopped.
+fn suspend(s: &mut Session, pid: u32) {
+    s.send("\x1a");
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while !stopped(pid) {
+        assert!(Instant::now() < deadline, "Ctrl-z did not stop the process");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.settle(Duration::from_millis(100));
 }
 
 fn stopped(pid: u32) -> bool {
@@ -285,13 +290,7 @@ fn a_terminal_with_margins_gets_them_and_they_are_undone_on_every_way_out() {
         );
 
         // Ctrl-z gives the terminal back without margins; fg turns them on again.
-        s.send("\x1a");
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while !stopped(pid) {
-            assert!(Instant::now() < deadline, "Ctrl-z did not stop the process");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        s.settle(Duration::from_millis(100));
+        suspend(&mut s, pid);
         let raw = String::from_utf8_lossy(&s.raw).into_owned();
         let (on, off) = (raw.rfind("\x1b[?69h"), raw.rfind("\x1b[?69l"));
         assert!(off > on, "suspended with margin mode on");

@@ -1476,6 +1476,19 @@ fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
+/// `prime minister` → `Prime Minister`: each word's first letter upper.
+pub fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// True when `word` in lower case opens a listed office (`prime` of
 /// `Prime Minister`): a cheap first test before building the phrase.
 pub fn opens_office_lower(word: &str) -> bool {

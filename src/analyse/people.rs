@@ -366,10 +366,10 @@ fn leading_titles(words: &[&str]) -> (Vec<String>, usize) {
 }
 
 /// `the prime minister`, `the chancellor` in lower case at `tokens[i]`
-/// (`the`): the end of the office's words, when it is a national or civic
-/// office one person holds (not `the judge`, `the minister`), and no name
-/// follows it.
-fn lower_office(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+/// (`the`): where the office's words end and the office title-cased, when
+/// it is a national or civic office one person holds (not `the judge`,
+/// `the minister`), and no name follows it.
+fn lower_office(text: &str, tokens: &[Token], i: usize) -> Option<(usize, String)> {
     if !matches!(tokens[i].text, "the" | "The")
         || !tokens
             .get(i + 1)
@@ -397,21 +397,12 @@ fn lower_office(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             phrase.as_str(),
             "chancellor" | "president" | "premier" | "taoiseach" | "treasurer" | "mayor"
         );
-        let titled: String = phrase
-            .split(' ')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let titled = lx::title_case(&phrase);
         if (len >= 2 || single) && lx::is_office_word(&titled) {
             let name_follows = tokens.get(end).is_some_and(|n| {
                 n.is_capitalised() && text[words[len - 1].end..n.start].trim().is_empty()
             });
-            return (!name_follows).then_some(end);
+            return (!name_follows).then_some((end, titled));
         }
     }
     None
@@ -718,21 +709,10 @@ fn candidates<'a>(
     let mut place_end: Option<usize> = None;
     while i < tokens.len() {
         let t = tokens[i];
-        if let Some(end) = lower_office(text, &tokens, i) {
+        if let Some((end, title)) = lower_office(text, &tokens, i) {
             // `the prime minister`, as the Guardian writes it: the office
             // alone, the person who holds it when the article says who.
             let (first, last) = (&tokens[i + 1], &tokens[end - 1]);
-            let title = tokens[i + 1..end]
-                .iter()
-                .map(|t| {
-                    let w = t.bare();
-                    let mut c = w.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
             out.push(Cand {
                 block: block as u32,
                 start: first.start as u32,

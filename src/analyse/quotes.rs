@@ -447,12 +447,7 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             // nickname bestowed by a Las Vegas lounge manager who said`: the
             // noun phrase the clause hangs on, from its determiner (through
             // `of`: `a neighbour of the couple who`).
-            let is_det = |m: usize| {
-                matches!(
-                    tokens[m].text,
-                    "a" | "an" | "the" | "one" | "A" | "An" | "The" | "One"
-                )
-            };
+            let is_det = |m: usize| opens_noun_phrase(tokens[m].text);
             let mut det = (sentence_from..rel - 1).rev().find(|&m| is_det(m));
             while let Some(d) = det.filter(|&d| d > sentence_from + 1 && tokens[d - 1].text == "of")
             {
@@ -583,6 +578,11 @@ fn is_clause_openers(w: &str) -> bool {
     )
 }
 
+/// An article or `one` opening a noun phrase (`a woman`, `The owner`).
+fn opens_noun_phrase(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the" | "one" | "A" | "An" | "The" | "One")
+}
+
 /// Whether the words between a conjunction and a speech verb are a bare
 /// subject (`while a council spokeswoman`), not a clause with its own verb
 /// (`because she feared for her safety`) or an object (`after her and`).
@@ -617,12 +617,7 @@ fn described_noun_phrase(
         .collect();
     let (&apposition, rest) = commas.split_last()?;
     let part_start = rest.last().copied().unwrap_or(sentence_from);
-    let is_det = |k: usize| {
-        matches!(
-            tokens[k].text,
-            "a" | "an" | "the" | "one" | "A" | "An" | "The" | "One"
-        )
-    };
+    let is_det = |k: usize| opens_noun_phrase(tokens[k].text);
     if !is_det(apposition) {
         return None;
     }
@@ -1300,7 +1295,7 @@ fn office_holder(people: &People, phrase: &str) -> Option<usize> {
         return None;
     }
     let office = rest.to_lowercase();
-    if !lx::is_office_word(&title_case(&office)) {
+    if !lx::is_office_word(&lx::title_case(&office)) {
         return None;
     }
     let titled = format!("{office} ");
@@ -1313,18 +1308,6 @@ fn office_holder(people: &People, phrase: &str) -> Option<usize> {
     });
     let one = holders.next()?;
     holders.next().is_none().then_some(one.id)
-}
-
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The sentences of `block` whose subject is an unnamed source reporting
@@ -1565,7 +1548,7 @@ fn pronoun_target(
             && words.iter().all(|w| {
                 w.starts_with(char::is_uppercase)
                     || lx::is_role_noun(w)
-                    || lx::is_office_word(&title_case(w))
+                    || lx::is_office_word(&lx::title_case(w))
             });
         if subject {
             found = Some(m);
