@@ -3,7 +3,8 @@
 //! people precision/recall/F1, per-person block-set F1, quote recall and
 //! speaker accuracy must stay at or above the floors below.
 //!
-//! Run `cargo test --test gold -- --nocapture` to see the table.
+//! Run `cargo test --test gold -- --nocapture` to see the table;
+//! `GOLD_VERBOSE=1` lists every miss, `GOLD_BIN=path` scores another build.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -12,16 +13,19 @@ use std::process::Command;
 use serde_json::Value;
 
 /// Floors for the totals across all gold files. Raise them as the analysis
-/// improves; never lower them to make a change pass.
-const FLOOR_PEOPLE_F1: f64 = 0.98;
+/// improves; never lower them to make a change pass. (Reset on 2026-12-03
+/// when the set grew from 32 to 46 articles: the six read holdout articles
+/// and eight new ones joined it, and the floors sit just under what the
+/// rules score on the larger set.)
+const FLOOR_PEOPLE_F1: f64 = 0.97;
 const FLOOR_BLOCK_F1: f64 = 0.98;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
-const FLOOR_SPEAKER_ACC: f64 = 0.95;
+const FLOOR_SPEAKER_ACC: f64 = 0.93;
 /// Floors for the holdout set (people F1, block F1, quote recall, speaker).
-/// The holdout was replaced on 2026-11-24 by six articles nobody tuning the
-/// rules has read (the old five joined the development set); these floors
-/// sit just under what the rules scored on them when they arrived.
-const HOLDOUT_FLOORS: [f64; 4] = [0.90, 0.91, 0.99, 0.84];
+/// The holdout was replaced on 2026-12-03 by eight articles nobody tuning
+/// the rules has read (the six before joined the development set); these
+/// floors sit just under what the rules scored on them when they arrived.
+const HOLDOUT_FLOORS: [f64; 4] = [0.92, 0.96, 0.99, 0.84];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -358,7 +362,13 @@ fn gold_files(dir: &str) -> Vec<PathBuf> {
 }
 
 fn run_json(article: &Path) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+    // `GOLD_BIN=path/to/byline` scores another build (an earlier commit's,
+    // to compare a rule change on the same gold files).
+    let bin = std::env::var_os("GOLD_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_byline")),
+        PathBuf::from,
+    );
+    let out = Command::new(bin)
         .arg("--json")
         .arg(article)
         .output()
@@ -430,8 +440,8 @@ fn assert_floors(total: &Score, floors: [f64; 4]) {
 #[test]
 fn gold_scores() {
     assert!(
-        gold_files("tests/gold").len() >= 32,
-        "expected the 32 gold files"
+        gold_files("tests/gold").len() >= 46,
+        "expected the 46 gold files"
     );
     let total = score_dir("tests/gold");
     assert_floors(
@@ -451,8 +461,8 @@ fn gold_scores() {
 #[test]
 fn holdout_scores() {
     assert!(
-        gold_files("tests/holdout/gold").len() >= 6,
-        "expected the 6 holdout files"
+        gold_files("tests/holdout/gold").len() >= 8,
+        "expected the 8 holdout files"
     );
     let total = score_dir("tests/holdout/gold");
     assert_floors(&total, HOLDOUT_FLOORS);

@@ -68,7 +68,6 @@ pub const HONORIFICS: &[&str] = &[
     "Father",
     "Sister",
     "Brother",
-    "Rabbi",
     "Imam",
     "Pope",
     "Saint",
@@ -84,6 +83,12 @@ pub const HONORIFICS: &[&str] = &[
     "Señor",
     "Señora",
     "Signor",
+    "Whaea",
+    "Matua",
+    "Koro",
+    "Nana",
+    "Sheikha",
+    "Rabbi",
 ];
 
 /// Offices and ranks used before a name (`Mayor Ada Quist`). Multi-word
@@ -293,6 +298,8 @@ pub const MALE_TITLES: &[&str] = &[
     "Emir",
     "Sultan",
     "Pope",
+    "Matua",
+    "Koro",
 ];
 /// See `MALE_TITLES`.
 pub const FEMALE_TITLES: &[&str] = &[
@@ -316,6 +323,9 @@ pub const FEMALE_TITLES: &[&str] = &[
     "Madame",
     "Frau",
     "Señora",
+    "Whaea",
+    "Nana",
+    "Sheikha",
 ];
 
 /// Name suffixes kept with the name.
@@ -1096,6 +1106,22 @@ pub const KNOWN_ORGS: &[&str] = &[
     "OECD",
     "Red Cross",
     "Salvation Army",
+    "Aston Villa",
+    "Crystal Palace",
+    "Leyton Orient",
+    "Celtic",
+    "Spurs",
+    "Wolves",
+    "Real Madrid",
+    "Bayern Munich",
+    "Inter Milan",
+    "AC Milan",
+    "Paris Saint-Germain",
+    "All Blacks",
+    "Black Ferns",
+    "Silver Ferns",
+    "Black Caps",
+    "Blackcaps",
     "Oxfam",
 ];
 
@@ -1526,7 +1552,8 @@ pub const ORG_WORDS_MORE: &[&str] = &[
     "Economics", "Associates", "Chambers", "Lawyers", "Cyclone", "Hurricane", "Typhoon", "Storm",
     "Cape", "Fort", "Parade", "Crescent", "Esplanade", "Quay", "Grove", "Heights", "Point",
     "Order", "Merit", "Courthouse", "Prison", "Jail", "Precinct", "Barracks", "Base", "Reserve",
-    "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate",
+    "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate", "Infirmary",
+    "Hospice", "Sanatorium", "Hotspur",
 ];
 
 /// More offices (see `OFFICES`).
@@ -1534,7 +1561,8 @@ pub const ORG_WORDS_MORE: &[&str] = &[
 pub const OFFICES_MORE: &[&str] = &[
     "Crs", "Canon", "Provost", "Chaplain", "Vicar", "Rev Canon", "Reverend Canon", "Treasurer",
     "Shadow Treasurer", "Assistant Treasurer", "Shadow Minister", "Shadow Chancellor",
-    "Police Chief", "District Attorney", "State Attorney", "Sheriff's Deputy",
+    "Police Chief", "District Attorney", "State Attorney", "Sheriff's Deputy", "Referee",
+    "Umpire", "Linesman", "Assistant Referee", "Fourth Official",
 ];
 
 /// Head words of an office: everything capitalised before them is part of
@@ -1690,5 +1718,34 @@ mod tests {
         assert_eq!(name_gender("Mary"), Some(Gender::Female));
         assert!(is_speech_verb("said") && is_office_word("Prime Minister"));
         assert!(is_known_org("Morgan Stanley") && is_place("New Zealand"));
+    }
+}
+
+/// Nationality nouns for a person (`the Swede`, `Dane Rasmus Holm`).
+#[rustfmt::skip]
+pub const DEMONYMS: &[&str] = &[
+    "Swede", "Dane", "Norwegian", "Finn", "Icelander", "Dutchman", "Dutchwoman", "Frenchman",
+    "Frenchwoman", "Englishman", "Englishwoman", "Irishman", "Irishwoman", "Scot", "Scotsman",
+    "Scotswoman", "Welshman", "Welshwoman", "Spaniard", "German", "Italian", "Portuguese",
+    "Belgian", "Austrian", "Pole", "Czech", "Slovak", "Hungarian", "Croat", "Croatian", "Serb",
+    "Serbian", "Slovenian", "Bosnian", "Romanian", "Bulgarian", "Greek", "Turk", "Ukrainian",
+    "Russian", "Georgian", "Israeli", "Iranian", "Egyptian", "Moroccan", "Algerian", "Tunisian",
+    "Nigerian", "Ghanaian", "Senegalese", "Ivorian", "Cameroonian", "Malian", "Kenyan",
+    "Ethiopian", "Ugandan", "Zimbabwean", "Zambian", "Brazilian", "Argentine", "Argentinian",
+    "Uruguayan", "Colombian", "Chilean", "Peruvian", "Ecuadorian", "Venezuelan", "Paraguayan",
+    "Mexican", "Canadian", "American", "Jamaican", "Australian", "Aussie", "Kiwi", "Samoan",
+    "Tongan", "Fijian", "Japanese", "Korean", "Chinese", "Indian", "Pakistani", "Bangladeshi",
+    "Afghan", "Filipino", "Indonesian", "Thai", "Vietnamese", "Malaysian", "Swiss",
+];
+lazy_set!(is_demonym, DEMONYMS);
+
+/// The gender a demonym implies (`Dutchman`), if any.
+pub fn demonym_gender(w: &str) -> Option<Gender> {
+    if w.ends_with("man") && w != "German" {
+        Some(Gender::Male)
+    } else if w.ends_with("woman") {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }

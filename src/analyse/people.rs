@@ -310,6 +310,12 @@ fn work_spans(tokens: &[Token], quotes: &[(usize, usize)], text: &str) -> Vec<(u
 fn leading_titles(words: &[&str]) -> (Vec<String>, usize) {
     let mut titles = Vec::new();
     let mut k = 0;
+    // `Dane Rasmus Holm`, `Swede Thomas Lindqvist`: a nationality before a
+    // full name describes them, as a title does.
+    if words.len() >= 3 && lx::is_demonym(words[0]) && words[1].starts_with(char::is_uppercase) {
+        titles.push(words[0].to_string());
+        k = 1;
+    }
     'outer: while k < words.len() {
         // `Then-Mayor`, `Ex-President`
         if let Some((pre, post)) = words[k].split_once('-') {
@@ -840,7 +846,15 @@ fn candidates<'a>(
                     && common
                     && !lx::is_given_name(w)
                     && !starts_office;
-            if lx::is_not_name(w) || *w == "of" || lx::is_particle(w) || opener {
+            // `captain Will Ashby`: a modal or month that is also a given
+            // name, inside a sentence and before another name, is a name.
+            let given_not_name = lx::is_not_name(w)
+                && lx::is_given_name(w)
+                && !run[k].sentence_start
+                && k + 1 < words.len()
+                && !lx::is_common_word(&words[k + 1].to_lowercase());
+            if (lx::is_not_name(w) && !given_not_name) || *w == "of" || lx::is_particle(w) || opener
+            {
                 k += 1;
             } else {
                 break;
@@ -876,13 +890,29 @@ fn candidates<'a>(
         let given_first = core.first().is_some_and(|f| lx::is_given_name(f));
         // `Housing Bill` is a thing, `Bill Anstey` a man: a given name
         // opening a longer name is not an organisation word.
+        // `Gov. Linda Park`, `Linda Park said`, `Ann Hall, 52,`: a surname
+        // that is also a place or firm word, after a given name, with a
+        // title before or a person's cue after.
+        let personal_cue = !untitled || {
+            let after = text[run[run.len() - 1].end..].trim_start();
+            let next = after.split_whitespace().next().unwrap_or("");
+            lx::is_speech_verb(next.trim_end_matches([',', '.']))
+                || after
+                    .strip_prefix(',')
+                    .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let surname_at = |n: usize, w: &str| {
+            personal_cue && n + 1 == core.len() && n >= 1 && given_first && lx::is_surname(w)
+        };
         let thingy = core.iter().enumerate().any(|(n, w)| {
-            lx::is_org_word(w)
-                && !lx::is_suffix(w)
-                && !(n == 0 && core.len() >= 2 && lx::is_given_name(w))
+            let given_opening = n == 0 && core.len() >= 2 && lx::is_given_name(w);
+            lx::is_org_word(w) && !lx::is_suffix(w) && !given_opening && !surname_at(n, w)
         }) || lx::is_known_org(&core.join(" "))
             || (core.len() == 1 && lx::is_place(core[0]) && untitled)
-            || (!core.is_empty() && core.iter().all(|w| lx::is_not_name(w)))
+            || (!core.is_empty()
+                && core.iter().all(|w| lx::is_not_name(w))
+                // `Mrs May said`: a title makes a surname of it.
+                && (untitled || !core.iter().all(|w| lx::is_surname(w) || lx::is_given_name(w))))
             || (untitled && core.len() >= 2 && lx::is_place(core[0]))
             || (untitled && !given_first && core.last().is_some_and(|l| ev.after_the.contains(*l)));
         let demonym = untitled
@@ -1167,6 +1197,20 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         candidates(b, &block.text, quote_ranges.of(b), &ev, &mut cands);
     }
 
+    // `The Duke and Duchess of Harrowby`: the first title shares the place.
+    for w in 1..cands.len() {
+        let (a, b) = (&cands[w - 1], &cands[w]);
+        let coordinated = a.block == b.block
+            && a.title_only()
+            && a.territory.is_none()
+            && b.title_only()
+            && a.titles.last().is_some_and(|t| lx::is_territorial(t))
+            && article.blocks[a.block()].text[a.end()..b.start()].trim() == "and";
+        if coordinated && let Some(t) = b.territory.clone() {
+            cands[w - 1].territory = Some(t);
+        }
+    }
+
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assign: Vec<Option<usize>> = vec![None; cands.len()];
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
@@ -1263,7 +1307,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             tie_pairs.push((w + 1, w));
         } else if a.title_only() && a.territorial_key().is_some() && !b.title_only() {
             tie_pairs.push((w, w + 1));
-        } else if a.title_only() != b.title_only() {
+        } else if a.title_only() != b.title_only() && !listed_royals(a, b) {
             // `the Prime Minister, Sir Alistair Penrose`: an office held.
             office_ties.push(if a.title_only() {
                 (w, w + 1)
@@ -1365,7 +1409,11 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
     for (ci, c) in cands.iter().enumerate() {
         if let Some(id) = assign[ci] {
             for t in c.titles.iter() {
-                if !lx::is_honorific(t) || lx::is_territorial(t) {
+                // `King Silas` makes `the King` his when he is the one king.
+                if !lx::is_honorific(t)
+                    || lx::is_territorial(t)
+                    || matches!(t.as_str(), "King" | "Queen")
+                {
                     office_holders
                         .entry(t.to_lowercase())
                         .or_default()
@@ -1666,6 +1714,21 @@ fn firms(article: &Article, cands: &[Cand], assign: &[Option<usize>], n: usize) 
 /// person introduced first wins when `main_subject` is set (news style keeps
 /// a bare surname for the story's principal bearer of it), otherwise the
 /// form is ambiguous and not guessed.
+/// `the Queen, Princess Marguerite and her husband`: a title that takes a
+/// name of its own (King, Queen, Prince, Sir…) next to a name with another
+/// such title is a list of two people, not an apposition (`The Duke,
+/// Prince Felix` is one: a dukedom is held by someone with a name).
+fn listed_royals(a: &Cand, b: &Cand) -> bool {
+    let (t, n) = if a.title_only() { (a, b) } else { (b, a) };
+    let Some(title) = t.titles.last() else {
+        return false;
+    };
+    lx::is_given_name_title(title)
+        && !n.titles.is_empty()
+        && n.titles.iter().all(|x| x != title)
+        && n.titles.iter().any(|x| lx::is_given_name_title(x))
+}
+
 fn pick(
     ms: &[usize],
     clusters: &[Cluster],
@@ -1679,6 +1742,17 @@ fn pick(
             gender.is_none() || clusters[k].gender.is_none() || clusters[k].gender == gender
         })
         .collect();
+    // `Mr Vane` beside Clemency Vane and Rory Vane: the one known to be a man.
+    if gender.is_some() && fit.len() > 1 {
+        let exact: Vec<usize> = fit
+            .iter()
+            .copied()
+            .filter(|&k| clusters[k].gender == gender)
+            .collect();
+        if let [one] = exact.as_slice() {
+            return Some(*one);
+        }
+    }
     match fit.as_slice() {
         [one] => Some(*one),
         [] => None,
@@ -1754,7 +1828,13 @@ fn build(
             // Title-only forms (`Duke of Carrick`) name a person only when
             // nothing better does.
             let t = &article.blocks[c.block()].text[c.start()..c.end()];
-            (t.to_string(), (c.core.len(), honorific, t.len()))
+            // `The Duke and Duchess of X`: the Duke's place is after `and`.
+            let t = match &c.territory {
+                Some(place) if !t.contains(" of ") => format!("{t} of {place}"),
+                _ => t.to_string(),
+            };
+            let len = t.len();
+            (t, (c.core.len(), honorific, len))
         };
         // A birth name is an alias, never the name the reader knows.
         let rank = if former[ci] { (0, false, 0) } else { rank };

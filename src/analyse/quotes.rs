@@ -391,6 +391,12 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
                     matches!(tokens[k].text, "that" | "which" | "whom" | "who")
                         || (is_clause_openers(tokens[k].text)
                             && opens_clause_subject(&tokens[k + 1..i]))
+                        // `…, and one resident called it “…”`: a comma and
+                        // `and` join a clause with a subject of its own.
+                        || (matches!(tokens[k].text, "and" | "or" | "yet")
+                            && seg[if k > 0 { tokens[k - 1].end } else { 0 }..tokens[k].start]
+                                .contains(',')
+                            && opens_clause_subject(&tokens[k + 1..i]))
                 })
                 .map_or(sentence_from, |k| k + 1)
         };
@@ -1148,6 +1154,13 @@ fn resolve(
     if let Some(p) = office_holder(people, phrase) {
         return Some((Some(phrase.to_string()), Some(p)));
     }
+    // `the Swede told reporters`, `the 34-year-old said`, `the striker
+    // added`: an epithet for someone just named, resolved like a pronoun.
+    if let Some(gender) = epithet(phrase)
+        && let Some(t) = pronoun_target(article, people, quote_at, gender, None)
+    {
+        return Some(answer(people, t));
+    }
     // An unnamed source starts like a noun phrase (`a source close to …`,
     // `the council`, `Ashby Lowe`); `during the` or `and` is not a subject.
     let starts_ok = first_word.starts_with(char::is_uppercase) || DETERMINERS.contains(&first_word);
@@ -1355,6 +1368,139 @@ fn reported_sources(article: &Article, block: usize) -> Vec<Unnamed> {
         });
     }
     out
+}
+
+/// An epithet that stands for a person named nearby, as writers vary a
+/// second reference: `the Swede`, `the Dutchman`, `the 34-year-old`, `the
+/// former striker`. Returns the gender it implies (outer `None`: not an
+/// epithet). Sources (`the spokesman`, `the resident`) are not epithets:
+/// they are described, not named.
+fn epithet(phrase: &str) -> Option<Option<Gender>> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 4 || !matches!(words[0], "the" | "The") {
+        return None;
+    }
+    let head = words[words.len() - 1].trim_end_matches([',', '.']);
+    // Everything between `the` and the head is a modifier (`former`,
+    // `veteran`, `Irish`, `England`), not a clause.
+    let modifiers_ok = words[1..words.len() - 1].iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            || matches!(
+                *w,
+                "former" | "veteran" | "young" | "new" | "star" | "retired" | "experienced"
+            )
+    });
+    if !modifiers_ok {
+        return None;
+    }
+    if let Some(age) = head.strip_suffix("-year-old")
+        && age.chars().all(|c| c.is_ascii_digit())
+        && !age.is_empty()
+    {
+        return Some(None);
+    }
+    if lx::is_demonym(head) {
+        return Some(lx::demonym_gender(head));
+    }
+    let lower = head.to_lowercase();
+    if is_epithet_nouns(&lower) {
+        return Some(if is_female_nouns(&lower) {
+            Some(Gender::Female)
+        } else if is_male_nouns(&lower) {
+            Some(Gender::Male)
+        } else {
+            None
+        });
+    }
+    None
+}
+
+/// Nouns for what a named person does, used as a second reference to them
+/// (`the striker said`), as against nouns that describe an unnamed source.
+fn is_epithet_nouns(w: &str) -> bool {
+    matches!(
+        w,
+        "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "keeper"
+            | "winger"
+            | "forward"
+            | "full-back"
+            | "fullback"
+            | "centre-back"
+            | "playmaker"
+            | "skipper"
+            | "captain"
+            | "batsman"
+            | "batter"
+            | "bowler"
+            | "all-rounder"
+            | "opener"
+            | "spinner"
+            | "paceman"
+            | "fly-half"
+            | "first-five"
+            | "halfback"
+            | "flanker"
+            | "hooker"
+            | "lock"
+            | "prop"
+            | "quarterback"
+            | "pitcher"
+            | "outfielder"
+            | "infielder"
+            | "shortstop"
+            | "receiver"
+            | "linebacker"
+            | "rookie"
+            | "veteran"
+            | "youngster"
+            | "teenager"
+            | "golfer"
+            | "jockey"
+            | "boxer"
+            | "sprinter"
+            | "swimmer"
+            | "cyclist"
+            | "netballer"
+            | "footballer"
+            | "cricketer"
+            | "champion"
+            | "actor"
+            | "actress"
+            | "singer"
+            | "rapper"
+            | "songwriter"
+            | "comedian"
+            | "novelist"
+            | "filmmaker"
+            | "director"
+            | "star"
+            | "billionaire"
+            | "tycoon"
+            | "entrepreneur"
+            | "businessman"
+            | "businesswoman"
+            | "lawmaker"
+            | "congressman"
+            | "congresswoman"
+            | "senator"
+            | "democrat"
+            | "republican"
+            | "tory"
+            | "frontbencher"
+            | "backbencher"
+            | "octogenarian"
+            | "nonagenarian"
+            | "grandmother"
+            | "grandfather"
+            | "mother-of-two"
+            | "father-of-two"
+            | "mother-of-three"
+            | "father-of-three"
+    )
 }
 
 /// Whether a description names someone (`a woman who …`, `one council

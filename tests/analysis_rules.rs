@@ -1,0 +1,139 @@
+//! The analysis on short passages written for one rule each: second
+//! references (epithets, `the King`), titles before names, coordinated
+//! titles, and speakers of partial quotes. Each passage is invented and
+//! each assertion is what a reader of it would say.
+
+use byline::analyse::analyse;
+use byline::article::text::parse;
+
+/// (quote text, speaker, speaker's canonical name) for each quote.
+fn speakers(src: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let a = parse(src);
+    let an = analyse(&a);
+    an.quotes
+        .iter()
+        .map(|q| {
+            let person = q.person.map(|p| an.people[p].name.clone());
+            (
+                q.text(&a).into_owned(),
+                q.speaker.as_deref().map(str::to_string),
+                person,
+            )
+        })
+        .collect()
+}
+
+/// (canonical name, aliases, blocks) of each person.
+fn people(src: &str) -> Vec<(String, Vec<String>, Vec<usize>)> {
+    let a = parse(src);
+    analyse(&a)
+        .people
+        .into_iter()
+        .map(|p| (p.name, p.aliases, p.blocks))
+        .collect()
+}
+
+fn names(src: &str) -> Vec<String> {
+    let mut n: Vec<String> = people(src).into_iter().map(|p| p.0).collect();
+    n.sort();
+    n
+}
+
+#[test]
+fn an_epithet_is_the_person_just_named() {
+    let got = speakers(
+        "Thomas Lindqvist was furious. “We talk about it every week,” the Swede told reporters.\n\n\
+         Marta Ruiz scored twice. “It was a good day,” the 24-year-old said.\n\n\
+         Tom Kiely came off the bench. “I just ran,” the striker said.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Thomas Lindqvist"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Marta Ruiz"), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("Tom Kiely"), "{got:?}");
+}
+
+#[test]
+fn a_source_is_not_an_epithet() {
+    // `the spokesman` describes someone unnamed; it must not become the
+    // last person named.
+    let got = speakers("Mayor Dana Kerr left early. “No comment,” the spokesman said.");
+    assert_eq!(got[0].1.as_deref(), Some("the spokesman"), "{got:?}");
+    assert_eq!(got[0].2, None, "{got:?}");
+}
+
+#[test]
+fn a_clause_after_comma_and_has_its_own_subject() {
+    let got = speakers(
+        "Dana Kerr said the plan was \"broadly sensible\", and one resident called it \"a disgrace\".",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Dana Kerr"), "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("one resident"), "{got:?}");
+    assert_eq!(got[1].2, None);
+}
+
+#[test]
+fn a_nationality_before_a_full_name_is_a_description() {
+    let got = people("Dane Rasmus Holm crossed for the winner. Holm was mobbed.");
+    assert_eq!(got[0].0, "Rasmus Holm", "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn a_surname_that_is_also_a_place_word_after_a_title() {
+    // `Park` and `Hall` close place names; with a title before them, or a
+    // speech verb after a given name, they are surnames.
+    assert_eq!(
+        names("Gov. Linda Park said she would sign it.\n\nMrs Ann Hall agreed."),
+        ["Ann Hall", "Linda Park"]
+    );
+    // Without either, a park stays a park.
+    assert!(names("The march ended in Victoria Park on Sunday.").is_empty());
+}
+
+#[test]
+fn match_officials_and_modal_given_names() {
+    assert_eq!(
+        names("Referee Will Ashby booked Jones twice. Umpire Kumar Dharmasena gave him out."),
+        ["Kumar Dharmasena", "Will Ashby"]
+    );
+    // `Will` opening a question is not a name.
+    assert!(names("Will the council listen? Nobody knows.").is_empty());
+    assert_eq!(
+        names("Mrs May said no. Theresa May resigned."),
+        ["Theresa May"]
+    );
+}
+
+#[test]
+fn the_king_is_the_one_king_named() {
+    let got = people(
+        "King Frederick opened the bridge.\n\n\
+         The King was said to be delighted.\n\n\
+         Queen Ingrid and Princess Alva followed. Later the Queen, Princess Alva and \
+         her husband, Sir Tomas Berg, left together.",
+    );
+    let king = got.iter().find(|p| p.0 == "King Frederick").expect("king");
+    assert_eq!(king.2, [0, 1], "{got:?}");
+    let queen = got.iter().find(|p| p.0 == "Queen Ingrid").expect("queen");
+    assert_eq!(queen.2, [2], "{got:?}");
+    // A list is not an apposition: the Queen is not Princess Alva.
+    let alva = got.iter().find(|p| p.0 == "Princess Alva").expect("Alva");
+    assert!(!alva.1.iter().any(|a| a.contains("Queen")), "{got:?}");
+}
+
+#[test]
+fn coordinated_titles_share_their_place() {
+    let got = people("The Duke and Duchess of Harrowby arrived late. The Duchess waved.");
+    let mut n: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+    n.sort();
+    assert_eq!(n, ["Duchess of Harrowby", "Duke of Harrowby"], "{got:?}");
+}
+
+#[test]
+fn an_honorific_picks_the_relative_of_its_sex() {
+    let got = people(
+        "The Duchess, the former Clemency Vane, is the daughter of the trainer Rory Vane.\n\n\
+         Mr Vane, 67, declined to comment.",
+    );
+    let rory = got.iter().find(|p| p.0 == "Rory Vane").expect("Rory");
+    assert_eq!(rory.2, [0, 1], "{got:?}");
+}
