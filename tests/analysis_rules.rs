@@ -137,3 +137,48 @@ fn an_honorific_picks_the_relative_of_its_sex() {
     let rory = got.iter().find(|p| p.0 == "Rory Vane").expect("Rory");
     assert_eq!(rory.2, [0, 1], "{got:?}");
 }
+
+#[test]
+fn partial_quotes_in_reported_speech() {
+    let got = speakers(
+        "A Department of Health and Social Care spokesperson said the government was \
+         “committed to diagnosing more cancers early” and would “look closely” at it.\n\n\
+         The price was “full but defensible” given the growth of the last year, \
+         according to Rachel Oduya, an analyst at Bernstein.\n\n\
+         The chairman left, as one guest put it, “£200,000 lighter and very happy”.\n\n\
+         She is, in the words of one employee, “allergic to adjectives”.\n\n\
+         The Chancellor, Rachel Greaves, has defended her budget as “the right choice”.",
+    );
+    let s = |i: usize| got[i].1.as_deref();
+    assert_eq!(
+        s(0),
+        Some("A Department of Health and Social Care spokesperson"),
+        "{got:?}"
+    );
+    assert_eq!(
+        s(1),
+        s(0),
+        "a second partial quote in the sentence: {got:?}"
+    );
+    assert_eq!(got[2].2.as_deref(), Some("Rachel Oduya"), "{got:?}");
+    assert_eq!(s(3), Some("one guest"), "{got:?}");
+    assert_eq!(s(4), Some("one employee"), "{got:?}");
+    assert_eq!(got[5].2.as_deref(), Some("Rachel Greaves"), "{got:?}");
+}
+
+#[test]
+fn a_named_source_after_said() {
+    let got = speakers("“It's a disgrace,” said one retired teacher, Margaret Hale, 71.");
+    assert_eq!(got[0].2.as_deref(), Some("Margaret Hale"), "{got:?}");
+}
+
+#[test]
+fn pronoun_subjects_and_transcript_labels() {
+    let got = speakers(
+        "Brian Quinlan is their father.\n\n\
+         Tess Quinlan: He rang me at six in the morning and said, “Your aunt would have hated the drums.”\n\n\
+         Mara Quinlan: Mine. Tess was 16, and I said, “Bet you can’t write a song by Friday.”",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Brian Quinlan"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Mara Quinlan"), "{got:?}");
+}

@@ -1639,7 +1639,13 @@ pub const SPEECH_VERBS_MORE: &[&str] = &[
     "whispers", "offers", "ventures", "beams", "deadpans", "groans", "winces", "adds", "slammed", "criticised", "criticized", "praised",
     "accused", "accuses", "described", "describes", "vowed", "vows", "promised", "promises",
     "pledged", "pledges", "cautioned", "cautions", "demanded", "demands", "revealed", "reveals",
-    "recounted", "recounts",
+    "recounted", "recounts", "muttering", "muttered", "mutters", "citing", "cited",
+    "defended", "defends", "defending", "dismissed", "dismisses", "dismissing", "welcomed",
+    "welcomes", "welcoming", "condemned", "condemns", "blasted", "attacked", "rejected",
+    "characterised", "characterized", "likened", "mocked", "questioned", "lambasted",
+    "decried", "lamented", "laments", "threatened", "thanked", "apologised", "apologized",
+    "disclosed", "conceding", "acknowledging", "hailing", "branding", "dubbing", "labelling",
+    "urging", "accusing", "promising", "vowing", "pledging", "announcing", "predicting",
 ];
 lazy_set!(is_org_word, ORG_WORDS, ORG_WORDS_MORE);
 lazy_set!(is_place, PLACES);

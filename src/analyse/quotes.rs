@@ -279,6 +279,24 @@ fn after_subject(
                 }
                 j += 1;
             }
+            // `said one retired teacher, Margaret Hale, 71.`: the name in
+            // apposition is the speaker (tidy keeps the part holding it).
+            if j > 1 && j + 1 < tokens.len() && tokens[j].is_capitalised() {
+                let gap = &seg[tokens[j - 1].end..tokens[j].start];
+                let mut k = j;
+                while k < tokens.len()
+                    && k < j + 4
+                    && tokens[k].is_capitalised()
+                    && (k == j || seg[tokens[k - 1].end..tokens[k].start].trim().is_empty())
+                {
+                    k += 1;
+                }
+                let closes = k == tokens.len()
+                    || seg[tokens[k - 1].end..tokens[k].start].contains([',', '.', ';']);
+                if gap.trim() == "," && k > j && closes {
+                    j = k;
+                }
+            }
             if j > 1 {
                 return Some((from + tokens[1].start, from + tokens[j - 1].end, true));
             }
@@ -307,7 +325,10 @@ fn after_subject(
         let e = seg[s..]
             .find(['.', ',', ';', '“', '"'])
             .map_or(seg.len(), |x| s + x);
-        if e > s && p < 40 {
+        // In the quote's own sentence: `“…” given its growth last year,
+        // according to X.`
+        let same_sentence = !seg[..p].contains(['.', '!', '?', ';']);
+        if e > s && (p < 40 || same_sentence) {
             return Some((from + s, from + e, true));
         }
     }
@@ -333,8 +354,27 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         .rev()
         .find(|&i| tokens[i].sentence_start)
         .unwrap_or(0);
-    // `According to X, “…”` in the same sentence.
     let lower = seg.to_lowercase();
+    // `…, as one guest put it, “…”`, `in the words of one employee, “…”`:
+    // the speaker named in an aside right before the quote.
+    let aside_end = trimmed.trim_end_matches([',', ':', '—', '–']).trim_end();
+    if trimmed.len() > aside_end.len() || trimmed.ends_with(',') {
+        let tail = &lower[..aside_end.len()];
+        if let Some(p) = tail.rfind(" as ").filter(|_| tail.ends_with(" put it")) {
+            let s = p + " as ".len();
+            let e = aside_end.len() - " put it".len();
+            if e > s && !tail[s..e].contains(',') {
+                return Some((from + s, from + e));
+            }
+        }
+        if let Some(p) = tail.rfind("in the words of ") {
+            let s = p + "in the words of ".len();
+            if !tail[s..].contains(',') && s < aside_end.len() {
+                return Some((from + s, from + aside_end.len()));
+            }
+        }
+    }
+    // `According to X, “…”` in the same sentence.
     if let Some(p) = lower
         .rfind("according to ")
         .filter(|&p| p >= tokens[sentence_from].start)
@@ -1050,7 +1090,15 @@ fn inherit(article: &Article, raw: &[RawQuote], quotes: &mut [Quote]) {
             text.starts_with(char::is_uppercase) && text.trim_end().ends_with(['.', '!', '?']);
         let starts_para = raw[i].outer()[0].start == 0;
         let speechlike = words >= 4 || starts_para || sentence;
-        let from = if let Some(j) = same_prev.filter(|_| speechlike) {
+        // `X said it was “committed to …” and would “look closely”`: a
+        // second partial quote in the same sentence as an attributed one.
+        let same_sentence = same_prev.filter(|&j| {
+            let p = raw[j].outer()[raw[j].outer().len() - 1];
+            let here = raw[i].outer()[0];
+            p.block == here.block
+                && !article.blocks[b].text[p.end..here.start].contains(['.', '!', '?', ';'])
+        });
+        let from = if let Some(j) = same_prev.filter(|_| speechlike).or(same_sentence) {
             Some(j)
         } else if let Some(j) = same_next.filter(|_| speechlike) {
             Some(j)
@@ -1136,10 +1184,30 @@ fn resolve(
         return Some((Some(written.to_string()), Some(m.person)));
     }
     let first_word = phrase.split_whitespace().next().unwrap_or("");
-    if PRONOUNS.contains(&first_word) && phrase.split_whitespace().count() <= 2 {
+    let n_words = phrase.split_whitespace().count();
+    // `He rang me at six in the morning and said`, `She used to say`: a
+    // pronoun opening the clause is its subject, however long the predicate.
+    let pronoun_led = matches!(first_word, "He" | "he" | "She" | "she")
+        && n_words <= 12
+        && !phrase.contains([',', ';']);
+    if PRONOUNS.contains(&first_word) && (n_words <= 2 || pronoun_led) {
         let gender = match first_word.to_lowercase().as_str() {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
+            // `Tess: … and I said, “…”`: in a transcript, `I` is the
+            // speaker whose label opens the paragraph.
+            "i" | "we" => {
+                let label = people.in_block(sub.block).first().filter(|m| {
+                    text[..m.span.start].trim().is_empty() && text[m.span.end..].starts_with(':')
+                });
+                return Some(match label {
+                    Some(m) => (
+                        Some(text[m.span.start..m.span.end].to_string()),
+                        Some(m.person),
+                    ),
+                    None => (None, None),
+                });
+            }
             _ => return Some((None, None)),
         };
         return Some(
@@ -1167,12 +1235,27 @@ fn resolve(
     if !starts_ok || phrase.split_whitespace().count() > 12 {
         return None;
     }
-    // Descriptions end at a relative clause or a comma.
-    let cut = [", who", " who ", ", which", ",", " and "]
-        .iter()
-        .filter_map(|p| phrase.find(p))
-        .min()
-        .unwrap_or(phrase.len());
+    // Descriptions end at a relative clause or a comma; `and` ends one
+    // unless the phrase closes on who the speaker is (`a Department of
+    // Health and Social Care spokesperson`).
+    let last_word = phrase
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let one_np =
+        !phrase.contains(',') && (lx::is_role_noun(&last_word) || is_person_nouns(&last_word));
+    let cut = [
+        ", who",
+        " who ",
+        ", which",
+        ",",
+        if one_np { ", and " } else { " and " },
+    ]
+    .iter()
+    .filter_map(|p| phrase.find(p))
+    .min()
+    .unwrap_or(phrase.len());
     Some((Some(phrase[..cut].trim().to_string()), None))
 }
 
