@@ -182,3 +182,30 @@ fn pronoun_subjects_and_transcript_labels() {
     assert_eq!(got[0].2.as_deref(), Some("Brian Quinlan"), "{got:?}");
     assert_eq!(got[1].2.as_deref(), Some("Mara Quinlan"), "{got:?}");
 }
+
+#[test]
+fn names_that_name_things() {
+    let src = "Sir Fergus Rennie went to George Watson’s College and served aboard HMS Loch Fyne.\n\n\
+        He met Alice Dunn at an audition for The Duchess of Malfi, in which she played Hedda.\n\n\
+        The plans were shown at the former David Jones building, and one man wore a Tōtara Creek T-shirt.\n\n\
+        Tess Quinlan worked at Harris Scarfe for a year. Tyler Hoskins, of Pueblo West, was arrested in Knoxville.\n\n\
+        Neighbors said the road was dangerous.";
+    assert_eq!(
+        names(src),
+        [
+            "Alice Dunn",
+            "Fergus Rennie",
+            "Tess Quinlan",
+            "Tyler Hoskins"
+        ],
+        "{:?}",
+        people(src)
+    );
+}
+
+#[test]
+fn a_name_heading_a_firm_is_the_firm_alone() {
+    let src = "The lawsuit claims Carver Hollis Bank added fees.\n\n\
+        Carver Hollis, founded in Tucson in 1911 by Elias Carver, has 90 branches.";
+    assert_eq!(names(src), ["Elias Carver"], "{:?}", people(src));
+}

@@ -17,7 +17,7 @@ use serde_json::Value;
 /// when the set grew from 32 to 46 articles: the six read holdout articles
 /// and eight new ones joined it, and the floors sit just under what the
 /// rules score on the larger set.)
-const FLOOR_PEOPLE_F1: f64 = 0.97;
+const FLOOR_PEOPLE_F1: f64 = 0.98;
 const FLOOR_BLOCK_F1: f64 = 0.98;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
 const FLOOR_SPEAKER_ACC: f64 = 0.93;

@@ -626,6 +626,103 @@ const POSSESSED_BY_ORGS: &[&str] = &[
     "balance sheet",
 ];
 
+/// `Neighbors said`, `Officials warned`: a plural of an ordinary noun
+/// opening a sentence is a group, even where the census has it as a surname.
+fn plural_of_common(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lx::is_common_word(&lower)
+        && [lower.strip_suffix("es"), lower.strip_suffix('s')]
+            .into_iter()
+            .flatten()
+            .any(|stem| stem.len() >= 3 && lx::is_common_word(stem))
+}
+
+/// Places and institutions named for someone with a possessive
+/// (`George Watson’s College`).
+fn is_named_institution(w: &str) -> bool {
+    matches!(
+        w,
+        "College"
+            | "School"
+            | "Academy"
+            | "Hospital"
+            | "Infirmary"
+            | "Hospice"
+            | "Church"
+            | "Cathedral"
+            | "Chapel"
+            | "Abbey"
+            | "Park"
+            | "Street"
+            | "Road"
+            | "Lane"
+            | "Square"
+            | "Bridge"
+            | "Wharf"
+            | "Quay"
+            | "Gardens"
+            | "Green"
+            | "Island"
+            | "Bay"
+            | "Point"
+            | "Inn"
+            | "Arms"
+            | "Tavern"
+            | "Cross"
+            | "Wood"
+            | "Field"
+            | "Hill"
+            | "Court"
+            | "Yard"
+            | "Theatre"
+            | "Hall"
+            | "Cricket"
+            | "Stadium"
+            | "Ground"
+    )
+}
+
+/// Lower-case things a name can qualify (`the David Jones building`).
+fn is_thing_nouns(w: &str) -> bool {
+    matches!(
+        w,
+        "building"
+            | "buildings"
+            | "store"
+            | "stores"
+            | "shop"
+            | "shops"
+            | "site"
+            | "hotel"
+            | "restaurant"
+            | "factory"
+            | "plant"
+            | "mall"
+            | "T-shirt"
+            | "t-shirt"
+            | "shirt"
+            | "shirts"
+            | "jersey"
+            | "jerseys"
+            | "brand"
+            | "label"
+            | "chain"
+            | "franchise"
+            | "estate"
+            | "stand"
+            | "bypass"
+            | "motorway"
+            | "interchange"
+            | "tunnel"
+            | "line"
+            | "branch"
+            | "outlet"
+            | "dealership"
+            | "warehouse"
+            | "campus"
+    )
+}
+
 /// Words that close a place's name (`Oak Hill`, `Rame Head`).
 fn is_place_heads(w: &str) -> bool {
     matches!(
@@ -705,6 +802,7 @@ fn candidates<'a>(
     quote_ranges: &[(usize, usize)],
     ev: &Evidence,
     out: &mut Vec<Cand<'a>>,
+    org_named: &mut FastSet<String>,
 ) {
     let tokens = tokenize(text);
     let works = work_spans(&tokens, quote_ranges, text);
@@ -782,6 +880,64 @@ fn candidates<'a>(
             continue;
         }
         let words: Vec<&str> = run.iter().map(|t| clean(t.bare())).collect();
+        // `for The Duchess of Malfi`: a capital `The` inside a sentence
+        // opens the title of a work.
+        if words[0] == "The" && !run[0].sentence_start && words.len() >= 2 {
+            continue;
+        }
+        let ship_before = text[..run[0].start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "HMS" | "HMNZS" | "HMAS" | "HMCS" | "USS" | "RMS" | "MV"));
+        // `HMS Loch Fyne`, `the USS Nimitz`: a ship.
+        if ship_before
+            || matches!(
+                words[0],
+                "HMS" | "HMNZS" | "HMAS" | "HMCS" | "USS" | "RMS" | "MV" | "SS" | "USNS" | "RV"
+            )
+        {
+            continue;
+        }
+        // `George Watson’s College`, `St Mary’s Hospital`, `Lord’s Cricket
+        // Ground`: a possessive naming a place or institution.
+        if run[run.len() - 1].is_possessive() {
+            let next = text[run[run.len() - 1].end..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches([',', '.', ';', ':']);
+            if is_named_institution(next) {
+                continue;
+            }
+        }
+        // `who played Hedda`, `plays Martha Quayle`: a part, not a person.
+        let prev = text[..run[0].start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        if matches!(
+            prev,
+            "plays"
+                | "played"
+                | "playing"
+                | "portrays"
+                | "portrayed"
+                | "portraying"
+                | "voices"
+                | "voiced"
+        ) {
+            continue;
+        }
+        // `the former David Jones building`, `a Tōtara Creek T-shirt`: a
+        // name used as a modifier of a thing.
+        let thing_after = is_thing_nouns(words[words.len() - 1])
+            || text[run[run.len() - 1].end..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_thing_nouns(w.trim_end_matches([',', '.', ';', ':'])));
+        if thing_after && !run[run.len() - 1].is_possessive() {
+            continue;
+        }
         // `Martha Quayle Is Not Dead`: a capitalised verb or function word
         // inside the run makes it a title of a work, not a name.
         if words.len() >= 3
@@ -942,7 +1098,45 @@ fn candidates<'a>(
                 .all(|w| lx::is_common_word(w) && !lx::is_given_name(w) && !lx::is_surname(w));
         let gerund =
             untitled && core.len() >= 2 && core[0].ends_with("ing") && lx::is_common_word(core[0]);
-        if (thingy || demonym || te_place || common_only || gerund || iwi) && !core.is_empty() {
+        // `Marchetti Carousel Restoration`: a long run closing on an
+        // ordinary word that is nobody's surname.
+        let trade_name = untitled
+            && core.len() >= 3
+            && core.last().is_some_and(|l| {
+                lx::is_common_word(&l.to_lowercase()) && !lx::is_surname(l) && !lx::is_suffix(l)
+            });
+        // `Pueblo West`, `Auckland Central`, `Scottsdale`, `Knoxville`.
+        let compass = untitled
+            && core.len() >= 2
+            && !given_first
+            && core.last().is_some_and(|l| {
+                matches!(
+                    *l,
+                    "North" | "South" | "East" | "West" | "Central" | "Upper" | "Lower"
+                )
+            });
+        let town = untitled
+            && core.len() == 1
+            && !lx::is_given_name(core[0])
+            && ["ville", "burg", "borough", "boro", "dale", "polis"]
+                .iter()
+                .any(|x| core[0].len() > x.len() + 2 && core[0].ends_with(x));
+        if thingy && untitled && core.len() >= 3 {
+            if let Some(p) = core
+                .iter()
+                .position(|w| lx::is_org_word(w))
+                .filter(|&p| p >= 2)
+            {
+                org_named.insert(core[..p].join(" "));
+            }
+        }
+        if compass || town {
+            place_end = Some(run[run.len() - 1].end);
+            continue;
+        }
+        if (thingy || demonym || te_place || common_only || gerund || iwi || trade_name)
+            && !core.is_empty()
+        {
             if thingy && untitled && core.iter().any(|w| lx::is_place(w)) || te_place {
                 place_end = Some(run[run.len() - 1].end);
             }
@@ -1052,7 +1246,14 @@ fn candidates<'a>(
         // `an analyst at X`, `chief executive of X`, `shares of X`: a
         // workplace or a listed company, not a person.
         let workplace = matches!(prev_clean, "at" | "of" | "in")
-            && is_org_members(prev_word2.trim_end_matches(',').to_lowercase().as_str());
+            && is_org_members(prev_word2.trim_end_matches(',').to_lowercase().as_str())
+            // `worked at Harris Scarfe`, `a job at X`, `shopping at X`.
+            || prev_clean == "at"
+                && matches!(
+                    prev_word2,
+                    "worked" | "works" | "working" | "work" | "job" | "jobs" | "shift"
+                        | "shifts" | "employed" | "shopping" | "shopped" | "interned"
+                );
         // `A Keller Sachs spokeswoman`, `X shareholders`, `X fell 3%`.
         let mut next_words = after.split_whitespace();
         let (n1, n2) = (
@@ -1193,8 +1394,18 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
     let ev = evidence(article);
     let lower = &ev.lower;
     let mut cands = Vec::new();
+    // Names seen heading a firm's name (`Carver Hollis Bank`): alone
+    // elsewhere they are the firm (`Carver Hollis, founded in 1911`).
+    let mut org_named = FastSet::default();
     for (b, block) in article.blocks.iter().enumerate() {
-        candidates(b, &block.text, quote_ranges.of(b), &ev, &mut cands);
+        candidates(
+            b,
+            &block.text,
+            quote_ranges.of(b),
+            &ev,
+            &mut cands,
+            &mut org_named,
+        );
     }
 
     // `The Duke and Duchess of Harrowby`: the first title shares the place.
@@ -1266,7 +1477,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
 
     // Firms named like people (`Keller Sachs`) leave before the short
     // forms are matched, so `Sachs, who …` can find the real Sachs.
-    let firm = firms(article, &cands, &assign, clusters.len());
+    let firm = firms(article, &cands, &assign, clusters.len(), &org_named);
     for a in assign.iter_mut() {
         if a.is_some_and(|id| firm[id]) {
             *a = None;
@@ -1560,6 +1771,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             None if c.evidence
                 && !ambiguous
                 && !lx::is_place(word)
+                && !plural_of_common(word)
                 && (!lx::is_common_word(word) || lx::is_surname(word))
                 && !lower.contains(&word.to_lowercase()) =>
             {
@@ -1588,7 +1800,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             *a = None;
         }
     }
-    let firm = firms(article, &cands, &assign, clusters.len());
+    let firm = firms(article, &cands, &assign, clusters.len(), &org_named);
     for a in assign.iter_mut() {
         if a.is_some_and(|id| firm[id]) {
             *a = None;
@@ -1671,12 +1883,18 @@ fn full_names(cands: &[Cand], assign: &[Option<usize>], n: usize) -> Vec<bool> {
 /// `X shareholders`, `X, which`), or listed with one (`X and Y report`),
 /// and never with a personal title, an age or `, who`: firms named like
 /// people (`Pemberton Grant`).
-fn firms(article: &Article, cands: &[Cand], assign: &[Option<usize>], n: usize) -> Vec<bool> {
+fn firms(
+    article: &Article,
+    cands: &[Cand],
+    assign: &[Option<usize>],
+    n: usize,
+    org_named: &FastSet<String>,
+) -> Vec<bool> {
     let mut org = vec![false; n];
     let mut personal = vec![false; n];
     for (ci, c) in cands.iter().enumerate() {
         if let Some(id) = assign[ci] {
-            org[id] |= c.org_cue;
+            org[id] |= c.org_cue || (c.core.len() >= 2 && org_named.contains(&c.core.join(" ")));
             personal[id] |= c.age || c.who || c.titles.iter().any(|t| lx::is_honorific(t));
         }
     }
