@@ -209,3 +209,35 @@ fn a_name_heading_a_firm_is_the_firm_alone() {
         Carver Hollis, founded in Tucson in 1911 by Elias Carver, has 90 branches.";
     assert_eq!(names(src), ["Elias Carver"], "{:?}", people(src));
 }
+
+#[test]
+fn reported_speech_hands_over_to_a_quote_paragraph() {
+    let got = speakers(
+        "Mereana Pōtaka is the hapū chair.\n\n\
+         Pōtaka says the hapū is prepared to go to court if consent is granted.\n\n\
+         “We’ve done the hui, we’ve done the submissions. If they say yes, we’ll see them in court.”",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Mereana Pōtaka"), "{got:?}");
+}
+
+#[test]
+fn a_caption_quote_handed_over_by_a_colon() {
+    let got = speakers(
+        "‘He let me win’: Noah Tane, 10, plays table football with the Duke. Photo / PA\n\n\
+         ‘A wonderful day’: Princess Alva arrives at the palace. Photo / PA",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Noah Tane"), "{got:?}");
+    // A description, not speech: no one is said to have said it.
+    assert_eq!(got[1].1, None, "{got:?}");
+}
+
+#[test]
+fn a_nearer_speech_verb_beats_according_to() {
+    let got = speakers(
+        "Tyler Hoskins was charged on Friday.\n\n\
+         According to an arrest affidavit, Hoskins told investigators he had “hit a sign” and panicked.\n\n\
+         Dame Ngaire Holloway won a scholarship she later described as “a miracle in an envelope”.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Tyler Hoskins"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Ngaire Holloway"), "{got:?}");
+}

@@ -1646,6 +1646,7 @@ pub const SPEECH_VERBS_MORE: &[&str] = &[
     "decried", "lamented", "laments", "threatened", "thanked", "apologised", "apologized",
     "disclosed", "conceding", "acknowledging", "hailing", "branding", "dubbing", "labelling",
     "urging", "accusing", "promising", "vowing", "pledging", "announcing", "predicting",
+    "remembered", "remembers", "remembering",
 ];
 lazy_set!(is_org_word, ORG_WORDS, ORG_WORDS_MORE);
 lazy_set!(is_place, PLACES);

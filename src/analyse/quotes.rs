@@ -237,6 +237,43 @@ fn after_subject(
     if lead.contains(['.', '!', '?', ';']) {
         return None;
     }
+    // `‘He let me win’: Noah, 10, plays …`, a caption's or headline's
+    // quote handed to the name after its colon.
+    let personal = {
+        let inner = text[..from].trim_end_matches(['’', '”', '\'', '"']);
+        let open = inner
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '‘' | '“' | '\'' | '"'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        inner[open..].split_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphabetic()),
+                "I" | "me"
+                    | "my"
+                    | "we"
+                    | "us"
+                    | "our"
+                    | "you"
+                    | "your"
+                    | "We"
+                    | "My"
+                    | "Our"
+                    | "You"
+            )
+        })
+    };
+    if lead.trim() == ":" && personal && tokens.first().is_some_and(|t| t.is_capitalised()) {
+        let mut k = 1;
+        while k < tokens.len()
+            && k < 4
+            && tokens[k].is_capitalised()
+            && seg[tokens[k - 1].end..tokens[k].start].trim().is_empty()
+        {
+            k += 1;
+        }
+        return Some((from + tokens[0].start, from + tokens[k - 1].end, true));
+    }
     // `“…,” X said` / `“…” – X said`: an attribution follows a quote that
     // its own punctuation (or a comma or dash after it) hands over. A quote
     // running on inside a sentence (`“laughed out loud” when her nurse
@@ -383,7 +420,13 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         let e = seg[s..]
             .find([',', ':', '“', '"'])
             .map_or(seg.trim_end().len(), |x| s + x);
-        if e > s {
+        // `According to an affidavit, Hoskins told investigators he had
+        // “hit a sign”`: a speech verb after the source is nearer the quote.
+        let verb_after = tokens
+            .iter()
+            .enumerate()
+            .any(|(k, t)| t.start > e && speech_verb_at(&tokens, k));
+        if e > s && !verb_after {
             return Some((from + s, from + e));
         }
     }
@@ -412,9 +455,25 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         if i == sentence_from {
             return None;
         }
-        // `… he told detectives`: the pronoun right before the verb.
-        if PRONOUNS.contains(&tokens[i - 1].text) {
-            return Some((from + tokens[i - 1].start, from + tokens[i - 1].end));
+        // `… he told detectives`, `a scholarship she later described as`:
+        // the pronoun right before the verb (past an adverb or two).
+        let mut pk = i - 1;
+        while pk > sentence_from && pk + 2 >= i && is_adverb(tokens[pk].text) {
+            pk -= 1;
+        }
+        if PRONOUNS.contains(&tokens[pk].text) {
+            return Some((from + tokens[pk].start, from + tokens[pk].end));
+        }
+        // `…, with a spokesman citing a “long-standing commitment”`: the
+        // participle's subject follows `with`.
+        if tokens[i].text.ends_with("ing")
+            && let Some(w) = (sentence_from..i)
+                .rev()
+                .take(6)
+                .find(|&k| tokens[k].text == "with")
+            && w + 1 < i
+        {
+            return Some((from + tokens[w + 1].start, from + tokens[i - 1].end));
         }
         // Only a relative pronoun whose clause reaches the verb counts:
         // in `X, a consultant who was not involved, said` the comma closes it.
@@ -599,6 +658,30 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         }
     }
     None
+}
+
+/// Adverbs that sit between a subject and its verb (`she later said`).
+fn is_adverb(w: &str) -> bool {
+    (w.ends_with("ly") && w.len() > 4 && w != "early")
+        || matches!(
+            w,
+            "later"
+                | "once"
+                | "then"
+                | "also"
+                | "still"
+                | "often"
+                | "never"
+                | "always"
+                | "again"
+                | "since"
+                | "had"
+                | "has"
+                | "have"
+                | "would"
+                | "will"
+                | "has since"
+        )
 }
 
 /// Conjunctions that open a clause of their own: the subject of a verb
@@ -828,10 +911,26 @@ fn tidy(
         at += piece.len() + 1;
     }
     let has_mention = |(a, b): (usize, usize)| {
-        let rel = text[a..b]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "now"));
+        // `In a statement read by Mr Hale, the woman said`: an adverbial
+        // opening the sentence is not its subject.
+        let rel = text[a..b].split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w,
+                "who"
+                    | "whose"
+                    | "which"
+                    | "now"
+                    | "In"
+                    | "At"
+                    | "On"
+                    | "After"
+                    | "During"
+                    | "Under"
+                    | "Speaking"
+                    | "Asked"
+                    | "Following"
+            )
+        });
         !rel && people
             .in_block(block)
             .iter()
@@ -1007,6 +1106,24 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                 resolve(article, people, sub, true, first, nearby.as_ref())
             })
             .or_else(|| action_beat(article, people, first, prev_close, nearby.as_ref()))
+            .or_else(|| {
+                // `Pōtaka says the hapū will go to court.` then a paragraph
+                // that is all quote: the one reported speaking just before.
+                if prev_close > 0 || first.start > 0 || first.block == 0 {
+                    return None;
+                }
+                let pb = first.block - 1;
+                if article.blocks[pb].is_caption() {
+                    return None;
+                }
+                let pt = text_of(pb).trim_end();
+                let from = last_close[pb];
+                if from >= pt.len() || !pt.ends_with(['.', '!', '?']) {
+                    return None;
+                }
+                let sub = before_in(pb, from, pt.len() - 1)?;
+                resolve(article, people, sub, true, first, nearby.as_ref())
+            })
             .unwrap_or((None, None));
         if let (Some(desc), None) = (&speaker, person)
             && !PRONOUNS.contains(&desc.as_str())
