@@ -1107,6 +1107,15 @@ pub const KNOWN_ORGS: &[&str] = &[
     "Red Cross",
     "Salvation Army",
     "Aston Villa",
+    "Fannie Mae",
+    "Freddie Mac",
+    "Sallie Mae",
+    "Tim Hortons",
+    "Harris Scarfe",
+    "David Jones",
+    "John Lewis",
+    "Dolce & Gabbana",
+    "Mary Kay",
     "Crystal Palace",
     "Leyton Orient",
     "Celtic",
@@ -1553,7 +1562,7 @@ pub const ORG_WORDS_MORE: &[&str] = &[
     "Cape", "Fort", "Parade", "Crescent", "Esplanade", "Quay", "Grove", "Heights", "Point",
     "Order", "Merit", "Courthouse", "Prison", "Jail", "Precinct", "Barracks", "Base", "Reserve",
     "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate", "Infirmary",
-    "Hospice", "Sanatorium", "Hotspur",
+    "Hospice", "Sanatorium", "Hotspur", "Ora",
 ];
 
 /// More offices (see `OFFICES`).

@@ -917,7 +917,10 @@ fn candidates<'a>(
             .unwrap_or("");
         if matches!(
             prev,
-            "plays"
+            "read"
+                | "reading"
+                | "reread"
+                | "plays"
                 | "played"
                 | "playing"
                 | "portrays"
@@ -1058,7 +1061,7 @@ fn candidates<'a>(
                     .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
         };
         let surname_at = |n: usize, w: &str| {
-            personal_cue && n + 1 == core.len() && n >= 1 && given_first && lx::is_surname(w)
+            personal_cue && core.len() == 2 && n == 1 && given_first && lx::is_surname(w)
         };
         let thingy = core.iter().enumerate().any(|(n, w)| {
             let given_opening = n == 0 && core.len() >= 2 && lx::is_given_name(w);
