@@ -241,3 +241,20 @@ fn a_nearer_speech_verb_beats_according_to() {
     assert_eq!(got[0].2.as_deref(), Some("Tyler Hoskins"), "{got:?}");
     assert_eq!(got[1].2.as_deref(), Some("Ngaire Holloway"), "{got:?}");
 }
+
+#[test]
+fn us_party_designations_and_house_offices() {
+    let src = "Senate Majority Leader Chuck Delaney said lawmakers were \"very close\" to a deal.\n\n\
+        \"We're not there yet,\" Delaney, D-N.Y., told reporters.\n\n\
+        House Speaker Mike Jordan, R-La., called the proposal \"dead on arrival\".\n\n\
+        Economists warned of a slowdown.";
+    assert_eq!(
+        names(src),
+        ["Chuck Delaney", "Mike Jordan"],
+        "{:?}",
+        people(src)
+    );
+    let got = speakers(src);
+    assert_eq!(got[1].2.as_deref(), Some("Chuck Delaney"), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("Mike Jordan"), "{got:?}");
+}

@@ -1584,6 +1584,8 @@ pub const OFFICE_HEADS: &[&str] = &[
     "Inspector", "Sergeant", "Detective", "Officer", "Coach", "Captain", "Economist", "Analyst",
     "Executive", "Founder", "Manager", "MP", "MPs", "Ambassador", "Prosecutor", "Attorney",
     "Counsel", "Co-leader", "Whip", "Premier", "Superintendent", "Constable", "Treasurer",
+    "Speaker", "Clerk", "Registrar", "Comptroller", "Auditor", "Administrator", "Editor",
+    "Correspondent", "Curator", "Principal", "Representative", "Commander", "Marshal",
 ];
 
 /// Lower-case role nouns: `Craigie Dunn senior economist Mei Lin Foster`

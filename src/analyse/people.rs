@@ -420,6 +420,12 @@ fn namey(t: &Token) -> bool {
         return false;
     }
     let w = t.bare();
+    // `D-N.Y.`, `R-Ariz.`: a US party and state, not a name.
+    if let [b'D' | b'R' | b'I', b'-', c, ..] = w.as_bytes()
+        && c.is_ascii_uppercase()
+    {
+        return false;
+    }
     let mut letters = w.chars().filter(|c| c.is_alphabetic());
     let all_caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
     if all_caps && !w.contains('.') {
@@ -630,11 +636,11 @@ const POSSESSED_BY_ORGS: &[&str] = &[
 /// opening a sentence is a group, even where the census has it as a surname.
 fn plural_of_common(w: &str) -> bool {
     let lower = w.to_lowercase();
-    lx::is_common_word(&lower)
+    (lx::is_common_word(&lower) || lower.ends_with("ists") || lower.ends_with("ers"))
         && [lower.strip_suffix("es"), lower.strip_suffix('s')]
             .into_iter()
             .flatten()
-            .any(|stem| stem.len() >= 3 && lx::is_common_word(stem))
+            .any(|stem| stem.len() >= 3 && (lx::is_common_word(stem) || lx::is_role_noun(stem)))
 }
 
 /// Places and institutions named for someone with a possessive

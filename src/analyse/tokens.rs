@@ -72,8 +72,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             match c {
                 // `7.30`, `$2.3m`, `3:15pm`: punctuation inside a number
                 // ends nothing.
+                // `R-La., called`: a stop before a comma ends an abbreviation.
                 '.' | '!' | '?' | ':' | ';'
-                    if !chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit()) =>
+                    if !chars
+                        .get(i + 1)
+                        .is_some_and(|n| n.1.is_ascii_digit() || (c == '.' && n.1 == ',')) =>
                 {
                     sentence_start = true
                 }
@@ -96,7 +99,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 && matches!(chars[j].1, '\'' | '’' | '-' | '‐')
                 && is_word_char(chars[j + 1].1)
             {
+                // `D-N.Y.`: initials may follow a hyphen.
+                let hyphen = matches!(chars[j].1, '-' | '‐');
                 j += 1;
+                if hyphen {
+                    seg = j;
+                }
                 continue;
             }
             // Initials: `J.C.` — a single capital then a full stop, then
