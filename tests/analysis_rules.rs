@@ -258,3 +258,37 @@ fn us_party_designations_and_house_offices() {
     assert_eq!(got[1].2.as_deref(), Some("Chuck Delaney"), "{got:?}");
     assert_eq!(got[2].2.as_deref(), Some("Mike Jordan"), "{got:?}");
 }
+
+#[test]
+fn brands_films_and_regional_epithets() {
+    let src = "Marisa Delacourt won for Agnes Lockhart, in which she plays a lighthouse keeper.\n\n\
+        She wore Oscar de la Renta and shoes by Jimmy Choo, the DailyMail reported.\n\n\
+        Logan Whitu batted for six hours. “I stopped looking,” the Aucklander said.";
+    assert_eq!(
+        names(src),
+        ["Logan Whitu", "Marisa Delacourt"],
+        "{:?}",
+        people(src)
+    );
+    let got = speakers(src);
+    assert_eq!(got[0].2.as_deref(), Some("Logan Whitu"), "{got:?}");
+}
+
+#[test]
+fn a_titled_surname_picks_the_one_with_that_title() {
+    let got = people(
+        "Dr Meera Shah led the study. Prof Nikhil Shah, who was not involved, was cautious.\n\n\
+         Prof Shah said more work was needed.",
+    );
+    let nikhil = got.iter().find(|p| p.0 == "Nikhil Shah").expect("Nikhil");
+    assert_eq!(nikhil.2, [0, 1], "{got:?}");
+}
+
+#[test]
+fn a_statement_speaks_for_whoever_issued_it() {
+    let got = speakers(
+        "In a statement, New Zealand Cricket said: “We are delighted for him.”\n\n\
+         “He has earned it,” the statement said.",
+    );
+    assert_eq!(got[1].1, got[0].1, "{got:?}");
+}

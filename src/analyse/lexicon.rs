@@ -1107,6 +1107,9 @@ pub const KNOWN_ORGS: &[&str] = &[
     "Red Cross",
     "Salvation Army",
     "Aston Villa",
+    "Sri Lanka",
+    "Oscar de la Renta",
+    "Jimmy Choo",
     "Fannie Mae",
     "Freddie Mac",
     "Sallie Mae",
@@ -1562,7 +1565,7 @@ pub const ORG_WORDS_MORE: &[&str] = &[
     "Cape", "Fort", "Parade", "Crescent", "Esplanade", "Quay", "Grove", "Heights", "Point",
     "Order", "Merit", "Courthouse", "Prison", "Jail", "Precinct", "Barracks", "Base", "Reserve",
     "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate", "Infirmary",
-    "Hospice", "Sanatorium", "Hotspur", "Ora",
+    "Hospice", "Sanatorium", "Hotspur", "Ora", "Stand",
 ];
 
 /// More offices (see `OFFICES`).
@@ -1754,6 +1757,12 @@ pub const DEMONYMS: &[&str] = &[
     "Mexican", "Canadian", "American", "Jamaican", "Australian", "Aussie", "Kiwi", "Samoan",
     "Tongan", "Fijian", "Japanese", "Korean", "Chinese", "Indian", "Pakistani", "Bangladeshi",
     "Afghan", "Filipino", "Indonesian", "Thai", "Vietnamese", "Malaysian", "Swiss",
+    // From a region or city: `the Aucklander`, `the Yorkshireman`.
+    "Aucklander", "Wellingtonian", "Cantabrian", "Otagoan", "Waikatoan", "Londoner",
+    "Glaswegian", "Mancunian", "Liverpudlian", "Scouser", "Geordie", "Brummie",
+    "Yorkshireman", "Yorkshirewoman", "Cornishman", "Lancastrian", "Ulsterman", "Texan",
+    "Californian", "Floridian", "Bostonian", "Chicagoan", "Queenslander", "Victorian",
+    "Tasmanian", "Sydneysider", "Melburnian", "Parisian", "Catalan", "Basque",
 ];
 lazy_set!(is_demonym, DEMONYMS);
 

@@ -420,6 +420,18 @@ fn namey(t: &Token) -> bool {
         return false;
     }
     let w = t.bare();
+    // `DailyMail`, `PlayStation`: a capital inside a word after a run of
+    // lower case is a brand (`McDonald`, `MacLeod`, `DiCaprio` are names).
+    let inner_cap = w.char_indices().skip(1).any(|(p, ch)| {
+        ch.is_uppercase()
+            && p >= 4
+            && w[..p].chars().skip(1).all(char::is_lowercase)
+            && !w.starts_with("Mac")
+            && !w.starts_with("Fitz")
+    });
+    if inner_cap {
+        return false;
+    }
     // `D-N.Y.`, `R-Ariz.`: a US party and state, not a name.
     if let [b'D' | b'R' | b'I', b'-', c, ..] = w.as_bytes()
         && c.is_ascii_uppercase()
@@ -924,6 +936,10 @@ fn candidates<'a>(
         if matches!(
             prev,
             "read"
+                | "wore"
+                | "wearing"
+                | "wears"
+                | "donned"
                 | "reading"
                 | "reread"
                 | "plays"
@@ -1273,7 +1289,7 @@ fn candidates<'a>(
             && is_attributive_org(n1.trim_end_matches([',', '.']));
         let price_move = is_price_verbs(n1)
             && n2.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '£' || c == '€');
-        let which = after.starts_with(", which");
+        let which = after.starts_with(", which") || after.starts_with(", in which");
         let org_cue = ORG_NOUNS.contains(&prev_clean.to_lowercase().as_str())
             || POSSESSED_BY_ORGS.iter().any(|p| possessed.starts_with(p))
             || workplace
@@ -1578,12 +1594,22 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
                 .copied()
                 .filter(|&k| clusters[k].last.is_some())
                 .collect();
+            // `Prof Shah` beside Dr Meera Shah and Prof Nikhil Shah: the one
+            // who has carried that title.
+            let titled: Vec<usize> = ms
+                .iter()
+                .copied()
+                .filter(|&k| c.titles.iter().any(|t| clusters[k].titles.contains(t)))
+                .collect();
+            let by_title = (ms.len() > 1 && titled.len() == 1).then(|| titled[0]);
             // `Lady Isobel` after `Lady Isobel Lisle`: a given name.
-            pick(&ms, &clusters, c.gender(), true).or_else(|| {
-                ms.is_empty()
-                    .then(|| pick(&given, &clusters, c.gender(), false))
-                    .flatten()
-            })
+            by_title
+                .or_else(|| pick(&ms, &clusters, c.gender(), true))
+                .or_else(|| {
+                    ms.is_empty()
+                        .then(|| pick(&given, &clusters, c.gender(), false))
+                        .flatten()
+                })
         };
         let id = match found {
             Some(id) => id,

@@ -1186,6 +1186,34 @@ fn intern(set: &mut HashSet<Arc<str>>, s: String) -> Arc<str> {
 /// Split quotes and continuation paragraphs keep the speaker of the quote
 /// next to them.
 fn inherit(article: &Article, raw: &[RawQuote], quotes: &mut [Quote]) {
+    // `In a statement, the club said: “…”` … `“…,” the statement said.`:
+    // the document speaks for whoever issued it.
+    for i in 1..quotes.len() {
+        let document = quotes[i].speaker.as_deref().is_some_and(|s| {
+            matches!(
+                s.to_lowercase().as_str(),
+                "the statement" | "the letter" | "the email" | "the post" | "the note"
+            )
+        });
+        if !document {
+            continue;
+        }
+        let b = quotes[i].block;
+        if let Some(j) = (0..i)
+            .rev()
+            .take_while(|&j| quotes[j].end_block + 2 >= b)
+            .find(|&j| {
+                quotes[j].speaker.is_some()
+                    && !quotes[j]
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|s| s.to_lowercase().starts_with("the statement"))
+            })
+        {
+            quotes[i].speaker = quotes[j].speaker.clone();
+            quotes[i].person = quotes[j].person;
+        }
+    }
     for i in 0..quotes.len() {
         if quotes[i].speaker.is_some() {
             continue;
@@ -1343,6 +1371,16 @@ fn resolve(
     // added`: an epithet for someone just named, resolved like a pronoun.
     if let Some(gender) = epithet(phrase)
         && let Some(t) = pronoun_target(article, people, quote_at, gender, None)
+    {
+        return Some(answer(people, t));
+    }
+    // `the coach said`, `the manager added`: the one just named, unless an
+    // unnamed source spoke since.
+    let lower_phrase = phrase.to_lowercase();
+    if matches!(
+        lower_phrase.as_str(),
+        "the coach" | "the head coach" | "the manager" | "the boss" | "the skipper"
+    ) && let Some(t) = pronoun_target(article, people, quote_at, None, unnamed)
     {
         return Some(answer(people, t));
     }
