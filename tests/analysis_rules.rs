@@ -292,3 +292,32 @@ fn a_statement_speaks_for_whoever_issued_it() {
     );
     assert_eq!(got[1].1, got[0].1, "{got:?}");
 }
+
+#[test]
+fn an_organisation_heading_its_appositive_speaks() {
+    let got = speakers(
+        "Central Cascade Power, the local utility, said in a statement that it was \
+         \"aware of the report\" and \"cooperating fully\" with investigators.\n\n\
+         A senior source said the report was \"grim\". Another, a Labor MP in a marginal seat, \
+         said colleagues had been \"blindsided\".",
+    );
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("Central Cascade Power"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[1].1.as_deref(),
+        Some("Central Cascade Power"),
+        "{got:?}"
+    );
+    assert_ne!(got[3].1.as_deref(), Some("Another"), "{got:?}");
+}
+
+#[test]
+fn a_firm_named_for_a_founder_is_the_firm_alone() {
+    let src = "Shares of Tolliver Brands fell 14% on Thursday.\n\n\
+        Tolliver said it had held “constructive” talks with investors.\n\n\
+        The town of Stourport-on-Severn was flooded.";
+    assert!(names(src).is_empty(), "{:?}", people(src));
+}

@@ -1108,6 +1108,7 @@ pub const KNOWN_ORGS: &[&str] = &[
     "Salvation Army",
     "Aston Villa",
     "Sri Lanka",
+    "Nova Scotia",
     "Oscar de la Renta",
     "Jimmy Choo",
     "Fannie Mae",
@@ -1565,7 +1566,8 @@ pub const ORG_WORDS_MORE: &[&str] = &[
     "Cape", "Fort", "Parade", "Crescent", "Esplanade", "Quay", "Grove", "Heights", "Point",
     "Order", "Merit", "Courthouse", "Prison", "Jail", "Precinct", "Barracks", "Base", "Reserve",
     "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate", "Infirmary",
-    "Hospice", "Sanatorium", "Hotspur", "Ora", "Stand",
+    "Hospice", "Sanatorium", "Hotspur", "Ora", "Stand", "Brands", "Cellars", "Winery",
+    "Vineyards", "Estates", "Château", "Domaine", "Outfitters", "Apparel", "Cosmetics",
 ];
 
 /// More offices (see `OFFICES`).

@@ -1146,16 +1146,24 @@ fn candidates<'a>(
             && ["ville", "burg", "borough", "boro", "dale", "polis"]
                 .iter()
                 .any(|x| core[0].len() > x.len() + 2 && core[0].ends_with(x));
-        if thingy && untitled && core.len() >= 3 {
+        if thingy && untitled && core.len() >= 2 {
             if let Some(p) = core
                 .iter()
                 .position(|w| lx::is_org_word(w))
-                .filter(|&p| p >= 2)
+                .filter(|&p| p >= 1)
             {
                 org_named.insert(core[..p].join(" "));
             }
         }
-        if compass || town {
+        // `Stourport-on-Severn`, `Chester-le-Street`, `Weston-super-Mare`.
+        let hyphen_place = core.iter().any(|w| {
+            [
+                "-on-", "-upon-", "-le-", "-under-", "-super-", "-by-the-", "-in-",
+            ]
+            .iter()
+            .any(|x| w.contains(x))
+        });
+        if compass || town || hyphen_place {
             place_end = Some(run[run.len() - 1].end);
             continue;
         }
@@ -1707,6 +1715,39 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         }
     }
 
+    // `Prince Laurence` and `the Prince of Wales` where the article names
+    // one prince and one princedom: the same man (likewise a princess).
+    let mut places_by_title: HashMap<String, HashSet<String>> = HashMap::new();
+    for c in &cands {
+        if let (Some(t), Some(key)) = (c.titles.last(), c.territorial_key())
+            && c.title_only()
+        {
+            places_by_title.entry(t.clone()).or_default().insert(key);
+        }
+    }
+    for (title, keys) in &places_by_title {
+        if !matches!(title.as_str(), "Prince" | "Princess") || keys.len() != 1 {
+            continue;
+        }
+        let Some(key) = keys.iter().next() else {
+            continue;
+        };
+        if ties.contains_key(key) {
+            continue;
+        }
+        let holders: Vec<usize> = (0..clusters.len())
+            .filter(|&k| {
+                clusters[k].titles.contains(title)
+                    && clusters[k].first.is_some()
+                    && clusters[k].territorial.is_empty()
+                    && !firm.get(k).copied().unwrap_or(false)
+            })
+            .collect();
+        if let [one] = holders.as_slice() {
+            ties.insert(key.clone(), *one);
+        }
+    }
+
     // 4. Title-only forms.
     for (ci, c) in cands.iter().enumerate() {
         if !c.title_only() || assign[ci].is_some() {
@@ -1927,6 +1968,23 @@ fn firms(
 ) -> Vec<bool> {
     let mut org = vec![false; n];
     let mut personal = vec![false; n];
+    // `Tolliver said`, where `Tolliver Brands` is the firm and no one is
+    // named Tolliver in full.
+    let mut full = vec![false; n];
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(id) = assign[ci] {
+            full[id] |= c.core.len() >= 2;
+        }
+    }
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(id) = assign[ci]
+            && c.core.len() == 1
+            && !full[id]
+            && org_named.contains(c.core[0])
+        {
+            org[id] = true;
+        }
+    }
     for (ci, c) in cands.iter().enumerate() {
         if let Some(id) = assign[ci] {
             org[id] |= c.org_cue || (c.core.len() >= 2 && org_named.contains(&c.core.join(" ")));

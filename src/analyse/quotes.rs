@@ -958,7 +958,30 @@ fn tidy(
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
     };
-    let pick = if before {
+    // `Central Cascade Power, the local utility, said`: a proper name
+    // heading the subject, with only appositives and relative clauses
+    // after it, is the speaker.
+    let opens_np = |(a, b): (usize, usize)| {
+        text[a..b].split_whitespace().next().is_some_and(|w| {
+            matches!(w, "the" | "a" | "an" | "which" | "who" | "whose" | "now")
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    let proper_head = before
+        && parts.len() >= 2
+        && !parts.iter().any(|&p| has_mention(p))
+        && {
+            let head: Vec<&str> = text[parts[0].0..parts[0].1].split_whitespace().collect();
+            let first = head.first().copied().unwrap_or("");
+            first.starts_with(char::is_uppercase)
+                && !LEADING_JUNK.contains(&first)
+                && !DETERMINERS.contains(&first.to_lowercase().as_str())
+                && (head.len() >= 2 || !lx::is_common_word(&first.to_lowercase()))
+        }
+        && parts[1..].iter().all(|&p| opens_np(p));
+    let pick = if proper_head {
+        Some(parts[0])
+    } else if before {
         parts
             .iter()
             .rev()
@@ -1713,6 +1736,14 @@ fn is_epithet_nouns(w: &str) -> bool {
             | "songwriter"
             | "comedian"
             | "novelist"
+            | "playwright"
+            | "poet"
+            | "author"
+            | "writer"
+            | "artist"
+            | "photographer"
+            | "designer"
+            | "architect"
             | "filmmaker"
             | "director"
             | "star"
