@@ -321,3 +321,13 @@ fn a_firm_named_for_a_founder_is_the_firm_alone() {
         The town of Stourport-on-Severn was flooded.";
     assert!(names(src).is_empty(), "{:?}", people(src));
 }
+
+#[test]
+fn the_last_speaker_carries_on_past_narrative() {
+    let got = speakers(
+        "Oliver Banks managed the Cubs. Umpire Stu Heffernan made the call at first.\n\n\
+         “I’m not going to get into it,” Banks said afterward. Asked whether the runner was out, \
+         he said: “I’ve got eyes.”",
+    );
+    assert_eq!(got[1].2.as_deref(), Some("Oliver Banks"), "{got:?}");
+}

@@ -1121,14 +1121,47 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         .into_iter()
         .flatten()
         .max_by_key(|u| (u.at.block, u.at.start));
+        // The person who spoke the last quote, and where.
+        let last_speaker = quotes
+            .iter()
+            .rev()
+            .find(|q| q.speaker.is_some())
+            .and_then(|q| q.person.map(|p| (q.end_block, p)));
         let (speaker, person) = subject
-            .and_then(|(sub, before)| resolve(article, people, sub, before, first, nearby.as_ref()))
+            .and_then(|(sub, before)| {
+                resolve(
+                    article,
+                    people,
+                    sub,
+                    before,
+                    first,
+                    nearby.as_ref(),
+                    last_speaker,
+                )
+            })
             .or_else(|| {
                 // The text after the quote held no valid subject: try before it.
                 let sub = before_in(first.block, prev_close, first.start)?;
-                resolve(article, people, sub, true, first, nearby.as_ref())
+                resolve(
+                    article,
+                    people,
+                    sub,
+                    true,
+                    first,
+                    nearby.as_ref(),
+                    last_speaker,
+                )
             })
-            .or_else(|| action_beat(article, people, first, prev_close, nearby.as_ref()))
+            .or_else(|| {
+                action_beat(
+                    article,
+                    people,
+                    first,
+                    prev_close,
+                    nearby.as_ref(),
+                    last_speaker,
+                )
+            })
             .or_else(|| {
                 // `Pōtaka says the hapū will go to court.` then a paragraph
                 // that is all quote: the one reported speaking just before.
@@ -1145,7 +1178,15 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                     return None;
                 }
                 let sub = before_in(pb, from, pt.len() - 1)?;
-                resolve(article, people, sub, true, first, nearby.as_ref())
+                resolve(
+                    article,
+                    people,
+                    sub,
+                    true,
+                    first,
+                    nearby.as_ref(),
+                    last_speaker,
+                )
             })
             .unwrap_or((None, None));
         if let (Some(desc), None) = (&speaker, person)
@@ -1293,6 +1334,7 @@ fn resolve(
     before: bool,
     quote_at: Span,
     unnamed: Option<&Unnamed>,
+    last_speaker: Option<(usize, usize)>,
 ) -> Option<(Option<String>, Option<usize>)> {
     let text = article.blocks[sub.block].text.as_str();
     let (s, e) = tidy(text, sub.start, sub.end, people, sub.block, !sub.verb_first);
@@ -1313,7 +1355,9 @@ fn resolve(
             _ => None,
         };
         if gender.is_some() {
-            if let Some(t) = pronoun_target(article, people, quote_at, gender, unnamed) {
+            if let Some(t) =
+                pronoun_target(article, people, quote_at, gender, unnamed, last_speaker)
+            {
                 return Some(answer(people, t));
             }
         } else if let Some(m) = people
@@ -1379,7 +1423,7 @@ fn resolve(
             _ => return Some((None, None)),
         };
         return Some(
-            match pronoun_target(article, people, quote_at, gender, unnamed) {
+            match pronoun_target(article, people, quote_at, gender, unnamed, last_speaker) {
                 Some(t) => answer(people, t),
                 None => (Some(first_word.to_lowercase()), None),
             },
@@ -1393,7 +1437,7 @@ fn resolve(
     // `the Swede told reporters`, `the 34-year-old said`, `the striker
     // added`: an epithet for someone just named, resolved like a pronoun.
     if let Some(gender) = epithet(phrase)
-        && let Some(t) = pronoun_target(article, people, quote_at, gender, None)
+        && let Some(t) = pronoun_target(article, people, quote_at, gender, None, last_speaker)
     {
         return Some(answer(people, t));
     }
@@ -1403,7 +1447,7 @@ fn resolve(
     if matches!(
         lower_phrase.as_str(),
         "the coach" | "the head coach" | "the manager" | "the boss" | "the skipper"
-    ) && let Some(t) = pronoun_target(article, people, quote_at, None, unnamed)
+    ) && let Some(t) = pronoun_target(article, people, quote_at, None, unnamed, last_speaker)
     {
         return Some(answer(people, t));
     }
@@ -1489,6 +1533,7 @@ fn action_beat(
     at: Span,
     prev_close: usize,
     unnamed: Option<&Unnamed>,
+    last_speaker: Option<(usize, usize)>,
 ) -> Option<(Option<String>, Option<usize>)> {
     let text = article.blocks[at.block].text.as_str();
     let before = text[prev_close..at.start].trim_end();
@@ -1523,7 +1568,7 @@ fn action_beat(
         "She" => Gender::Female,
         _ => return None,
     };
-    let t = pronoun_target(article, people, at, Some(gender), unnamed)?;
+    let t = pronoun_target(article, people, at, Some(gender), unnamed, last_speaker)?;
     Some(answer(people, t))
 }
 
@@ -1921,6 +1966,7 @@ fn pronoun_target(
     at: Span,
     gender: Option<Gender>,
     unnamed: Option<&Unnamed>,
+    last_speaker: Option<(usize, usize)>,
 ) -> Option<Target> {
     let end = people
         .mentions
@@ -1951,7 +1997,11 @@ fn pronoun_target(
         let lead = &before[clause_start..];
         let after_comma = lead.contains(',');
         let lead = lead.rsplit(',').next().unwrap_or(lead);
-        let words: Vec<&str> = lead.split_whitespace().collect();
+        // `…, and Roenne is an investor`: a conjunction opens the clause.
+        let words: Vec<&str> = lead
+            .split_whitespace()
+            .skip_while(|w| matches!(*w, "and" | "but" | "while" | "so" | "yet"))
+            .collect();
         // `read by her daughter, Rachel Hollis-Tamihana, she described`: an
         // appositive before the clause's own subject.
         let next_subject = text[m.span.end..]
@@ -1979,6 +2029,17 @@ fn pronoun_target(
             .then(|| people.mentions[..end].iter().rev().find(|m| m.person == 0))
             .flatten();
         found = near.or(principal).or(fallback);
+    }
+    // `“…,” he said.` a paragraph after his last quote, with only narrative
+    // about others between: the speaker carries on.
+    if let (Some(m), Some((b, p))) = (found, last_speaker)
+        && b + 1 >= at.block
+        && b <= at.block
+        && (gender.is_none() || people.genders[p] == gender)
+        && m.person != p
+        && m.span.block < at.block
+    {
+        return Some(Target::Person(p));
     }
     if let Some(u) = unnamed {
         let fits_source = gender.is_none() || u.gender.is_none() || u.gender == gender;
