@@ -331,3 +331,14 @@ fn the_last_speaker_carries_on_past_narrative() {
     );
     assert_eq!(got[1].2.as_deref(), Some("Oliver Banks"), "{got:?}");
 }
+
+#[test]
+fn a_name_inside_a_quote_is_not_the_pronoun_s_antecedent() {
+    let got = speakers(
+        "Yewande Balogun runs the fund.\n\n\
+         Her mother, Funmilayo Balogun, remembers it differently. “Yewande counted more than I did,” \
+         she says. “At eight years old she was telling me the till was 30p out.”",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Funmilayo Balogun"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Funmilayo Balogun"), "{got:?}");
+}

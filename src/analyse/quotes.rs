@@ -1979,6 +1979,15 @@ fn pronoun_target(
         .filter(|m| fits(m.person));
     let mut fallback: Option<&crate::article::Mention> = None;
     let mut found = None;
+    // A name inside a quote (`“Yewande counted more than I did,” she
+    // says`) is what was said, not who is saying it.
+    let inside_quote = |m: &crate::article::Mention| {
+        let before = &article.blocks[m.span.block].text[..m.span.start];
+        let curly = before.matches('“').count() > before.matches('”').count();
+        let straight = before.matches('"').count() % 2 == 1;
+        curly || straight
+    };
+    let recent = recent.filter(|m| !inside_quote(m));
     for m in recent {
         fallback.get_or_insert(m);
         if m.span.block + 2 < at.block {
