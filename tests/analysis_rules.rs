@@ -342,3 +342,20 @@ fn a_name_inside_a_quote_is_not_the_pronoun_s_antecedent() {
     assert_eq!(got[0].2.as_deref(), Some("Funmilayo Balogun"), "{got:?}");
     assert_eq!(got[1].2.as_deref(), Some("Funmilayo Balogun"), "{got:?}");
 }
+
+#[test]
+fn sources_after_domains_relatives_and_time_stamps() {
+    let got = speakers(
+        "A source told DailyMail.com at the time that the split had been “amicable but sad”.\n\n\
+         Fees have fallen, according to Marcus Hein, an analyst at Kessler Baum, who called that \
+         \"the number investors will focus on.\"\n\n\
+         Dr. Sabine Vasko, a French authenticator who testified for the prosecution, told jurors \
+         that the corks were “decades younger than the wine”.\n\n\
+         11:15 Sir Gareth Pym has been on the radio. He told the BBC his party would reverse it.\n\n\
+         “We will put it back,” he said.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("A source"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Marcus Hein"), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("Sabine Vasko"), "{got:?}");
+    assert_eq!(got[3].2.as_deref(), Some("Gareth Pym"), "{got:?}");
+}

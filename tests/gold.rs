@@ -20,7 +20,7 @@ use serde_json::Value;
 const FLOOR_PEOPLE_F1: f64 = 0.975;
 const FLOOR_BLOCK_F1: f64 = 0.97;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
-const FLOOR_SPEAKER_ACC: f64 = 0.935;
+const FLOOR_SPEAKER_ACC: f64 = 0.945;
 /// Floors for the holdout set (people F1, block F1, quote recall, speaker).
 /// The holdout was replaced on 2026-12-03 by eight articles nobody tuning
 /// the rules has read (the six before joined the development set); these

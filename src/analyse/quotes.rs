@@ -422,10 +422,13 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             .map_or(seg.trim_end().len(), |x| s + x);
         // `According to an affidavit, Hoskins told investigators he had
         // “hit a sign”`: a speech verb after the source is nearer the quote.
-        let verb_after = tokens
-            .iter()
-            .enumerate()
-            .any(|(k, t)| t.start > e && speech_verb_at(&tokens, k));
+        // (Not a verb of a relative clause on the source: `according to
+        // X, an analyst, who called it “…”`.)
+        let verb_after = tokens.iter().enumerate().any(|(k, t)| {
+            t.start > e
+                && speech_verb_at(&tokens, k)
+                && !(k > 0 && matches!(tokens[k - 1].text, "who" | "which"))
+        });
         if e > s && !verb_after {
             return Some((from + s, from + e));
         }
@@ -570,7 +573,13 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
             // sentence's subject speaking).
             let restrictive = !seg[tokens[rel - 2].end..tokens[rel - 1].start].contains(',');
             let coordinated = tokens[i - 1].text == "and";
+            // (`Dr Sabine Vasko, a French authenticator who testified,
+            // told jurors`: the phrase renames the name before its comma.)
+            let renames = det.is_some_and(|d| {
+                d > sentence_from && seg[tokens[d - 1].end..tokens[d].start].contains(',')
+            });
             let start = det
+                .filter(|_| !renames)
                 .filter(|&d| !seg[tokens[d].start..tokens[rel - 2].end].contains(','))
                 .filter(|_| restrictive && !coordinated)
                 .unwrap_or(sentence_from);
@@ -2020,7 +2029,11 @@ fn pronoun_target(
         let subject = words.len() <= 3
             && !(after_comma && next_subject)
             && words.iter().all(|w| {
-                w.starts_with(char::is_uppercase)
+                // `11:15 Sir Gareth Pym has…`, `14.05 BST Crane …`: a live
+                // blog's time stamp opens the entry.
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(*w, "the" | "The" | "BST" | "GMT" | "NZT" | "AEST" | "ET")
+                    || w.starts_with(char::is_uppercase)
                     || lx::is_role_noun(w)
                     || lx::is_office_word(&lx::title_case(w))
             });

@@ -74,9 +74,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 // ends nothing.
                 // `R-La., called`: a stop before a comma ends an abbreviation.
                 '.' | '!' | '?' | ':' | ';'
-                    if !chars
-                        .get(i + 1)
-                        .is_some_and(|n| n.1.is_ascii_digit() || (c == '.' && n.1 == ',')) =>
+                    // `DailyMail.com`: a stop inside a word ends nothing.
+                    if !chars.get(i + 1).is_some_and(|n| {
+                        n.1.is_ascii_digit() || (c == '.' && (n.1 == ',' || n.1.is_alphabetic()))
+                    }) =>
                 {
                     sentence_start = true
                 }
