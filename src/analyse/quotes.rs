@@ -1043,6 +1043,8 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         })
     };
     let mut unnamed: Option<Unnamed> = None;
+    // The person who spoke the last attributed quote, and where it ended.
+    let mut last_speaker: Option<(usize, usize)> = None;
     // Unquoted sources of the last blocks looked at, found once each.
     let mut sources: Vec<(usize, Vec<Unnamed>)> = Vec::with_capacity(3);
     // One allocation per distinct speaker, shared by their quotes.
@@ -1130,12 +1132,6 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         .into_iter()
         .flatten()
         .max_by_key(|u| (u.at.block, u.at.start));
-        // The person who spoke the last quote, and where.
-        let last_speaker = quotes
-            .iter()
-            .rev()
-            .find(|q| q.speaker.is_some())
-            .and_then(|q| q.person.map(|p| (q.end_block, p)));
         let (speaker, person) = subject
             .and_then(|(sub, before)| {
                 resolve(
@@ -1234,6 +1230,9 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         } else {
             (speaker, person)
         };
+        if speaker.is_some() {
+            last_speaker = person.map(|p| (last.block, p));
+        }
         quotes.push(Quote {
             block: first.block,
             end_block: last.block,
@@ -1990,8 +1989,15 @@ fn pronoun_target(
     let mut found = None;
     // A name inside a quote (`“Yewande counted more than I did,” she
     // says`) is what was said, not who is saying it.
+    // (Marks are counted over the last 2 KB only, so that a huge block
+    // costs no more per mention than a paragraph.)
     let inside_quote = |m: &crate::article::Mention| {
-        let before = &article.blocks[m.span.block].text[..m.span.start];
+        let text = article.blocks[m.span.block].text.as_str();
+        let mut from = m.span.start.saturating_sub(2048);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = &text[from..m.span.start];
         let curly = before.matches('“').count() > before.matches('”').count();
         let straight = before.matches('"').count() % 2 == 1;
         curly || straight
