@@ -1178,8 +1178,15 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                     return None;
                 }
                 let pt = text_of(pb).trim_end();
-                let from = last_close[pb];
-                if from >= pt.len() || !pt.ends_with(['.', '!', '?']) {
+                if !pt.ends_with(['.', '!', '?']) {
+                    return None;
+                }
+                // Only its last sentence can hand over (as `before_subject`
+                // reads it): no need to tokenize the rest.
+                let body = &pt[..pt.len() - 1];
+                let last_sentence = body.rfind(['.', '!', '?']).map_or(0, |p| p + 1);
+                let from = last_close[pb].max(last_sentence);
+                if from >= pt.len() - 1 {
                     return None;
                 }
                 let sub = before_in(pb, from, pt.len() - 1)?;
