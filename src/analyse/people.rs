@@ -1095,7 +1095,14 @@ fn candidates<'a>(
                 // `Mrs May said`: a title makes a surname of it.
                 && (untitled || !core.iter().all(|w| lx::is_surname(w) || lx::is_given_name(w))))
             || (untitled && core.len() >= 2 && lx::is_place(core[0]))
-            || (untitled && !given_first && core.last().is_some_and(|l| ev.after_the.contains(*l)));
+            || (untitled
+                && !given_first
+                && core.len() >= 2
+                && core.last().is_some_and(|l| ev.after_the.contains(*l)));
+        // `Hibbert said:` where `the Hibbert` (the ground) is also written:
+        // kept as a possible surname of someone named in full, founding no
+        // person of its own.
+        let after_the_word = untitled && core.len() == 1 && ev.after_the.contains(core[0]);
         let demonym = untitled
             && core.len() >= 2
             && !given_first
@@ -1208,7 +1215,7 @@ fn candidates<'a>(
         let possessive = run[run.len() - 1].is_possessive();
         // A lone word there (`a late tackle on Mas`) may still be someone
         // named in full elsewhere: kept, but it founds no person itself.
-        let mut soft_place = false;
+        let mut soft_place = after_the_word;
         if untitled && (LOCATIVE.contains(&loc) && !given_first || loc == "in" && !possessive) {
             place_end = Some(run[run.len() - 1].end);
             if core.len() != 1 {
