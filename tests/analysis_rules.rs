@@ -359,3 +359,17 @@ fn sources_after_domains_relatives_and_time_stamps() {
     assert_eq!(got[2].2.as_deref(), Some("Sabine Vasko"), "{got:?}");
     assert_eq!(got[3].2.as_deref(), Some("Gareth Pym"), "{got:?}");
 }
+
+#[test]
+fn short_forms_that_look_like_places() {
+    let src = "Shane Te Hīko works at the plant. The crowd marched to Te Puke.\n\n\
+        “My cousin’s kids are fed by that factory,” Te Hīko says.\n\n\
+        Giles Hibbert chairs the club. Large parts of the Hibbert had emptied.\n\n\
+        Hibbert said: “We acted with a heavy heart.”";
+    let got = people(src);
+    let shane = got.iter().find(|p| p.0 == "Shane Te Hīko").expect("Shane");
+    assert_eq!(shane.2, [0, 1], "{got:?}");
+    let giles = got.iter().find(|p| p.0 == "Giles Hibbert").expect("Giles");
+    assert_eq!(giles.2, [2, 3], "{got:?}");
+    assert_eq!(got.len(), 2, "{got:?}");
+}

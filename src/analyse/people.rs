@@ -1110,6 +1110,10 @@ fn candidates<'a>(
                 .last()
                 .is_some_and(|l| (l.ends_with("ers") || l.ends_with("ans")) && !lx::is_surname(l));
         let te_place = untitled && core.len() >= 2 && core[0] == "Te" && !given_first;
+        // `Te Hīko says`: `Te X` may be a surname of someone named in full
+        // (`Shane Te Hīko`); kept, founding no person (`Te Puke` stays a town).
+        let te_soft = te_place && core.len() == 2;
+        let te_place = te_place && !te_soft;
         // `Ngāti Kōtare`, `Ngāi Tahu`: an iwi, not a person.
         let iwi = matches!(core.first(), Some(&("Ngāti" | "Ngati" | "Ngāi" | "Ngai")));
         // `Oak Hill`, `Greenwich Village`, `Rame Head`: a place word closing
@@ -1215,7 +1219,7 @@ fn candidates<'a>(
         let possessive = run[run.len() - 1].is_possessive();
         // A lone word there (`a late tackle on Mas`) may still be someone
         // named in full elsewhere: kept, but it founds no person itself.
-        let mut soft_place = after_the_word;
+        let mut soft_place = after_the_word || te_soft;
         if untitled && (LOCATIVE.contains(&loc) && !given_first || loc == "in" && !possessive) {
             place_end = Some(run[run.len() - 1].end);
             if core.len() != 1 {
