@@ -373,3 +373,16 @@ fn short_forms_that_look_like_places() {
     assert_eq!(giles.2, [2, 3], "{got:?}");
     assert_eq!(got.len(), 2, "{got:?}");
 }
+
+#[test]
+fn a_relative_introduced_by_kinship_is_someone_else() {
+    let got = people(
+        "Orla Quinn is late. Quinn, 52, has spent three decades acting.\n\n\
+         Her mother, Mrs Quinn, wanted her to be a teacher. Mrs Quinn still does.",
+    );
+    let mut n: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+    n.sort();
+    assert_eq!(n, ["Mrs Quinn", "Orla Quinn"], "{got:?}");
+    let mother = got.iter().find(|p| p.0 == "Mrs Quinn").expect("mother");
+    assert_eq!(mother.2, [1], "{got:?}");
+}

@@ -45,6 +45,9 @@ struct Cand<'a> {
     /// A lone word after `at`, `in`, `on`…: a place unless someone named
     /// in full has it as a surname.
     soft_place: bool,
+    /// `her mother, Mrs Quinn`: a relative introduced by kinship, not the
+    /// person whose surname they share.
+    kin: bool,
 }
 
 /// Title words, read as a slice; none (the usual case) is a null pointer.
@@ -655,6 +658,39 @@ fn plural_of_common(w: &str) -> bool {
             .any(|stem| stem.len() >= 3 && (lx::is_common_word(stem) || lx::is_role_noun(stem)))
 }
 
+/// Text before a name ending `her mother,` / `his father, the late`.
+fn kin_before(before: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().rev();
+    let (Some(kin), Some(owner)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(owner, "her" | "his" | "their" | "Her" | "His" | "Their")
+        && matches!(
+            kin,
+            "mother"
+                | "father"
+                | "mum"
+                | "dad"
+                | "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "brother"
+                | "sister"
+                | "grandmother"
+                | "grandfather"
+                | "aunt"
+                | "uncle"
+                | "widow"
+                | "widower"
+                | "mother-in-law"
+                | "father-in-law"
+        )
+}
+
 /// Places and institutions named for someone with a possessive
 /// (`George Watson’s College`).
 fn is_named_institution(w: &str) -> bool {
@@ -850,6 +886,7 @@ fn candidates<'a>(
                 who: false,
                 born: false,
                 soft_place: false,
+                kin: false,
             });
             i = end;
             continue;
@@ -1321,6 +1358,7 @@ fn candidates<'a>(
         } else {
             run[nt.min(run.len() - 1)].start
         };
+        let kin = !titles.is_empty() && core.len() == 1 && kin_before(before);
         out.push(Cand {
             block: block as u32,
             start: run[0].start as u32,
@@ -1334,6 +1372,7 @@ fn candidates<'a>(
             age,
             who: after.starts_with(", who"),
             soft_place,
+            kin,
             born: matches!(
                 prev_word.trim_start_matches('(').to_lowercase().as_str(),
                 "born" | "née" | "nee"
@@ -1582,6 +1621,23 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             continue;
         }
         let word = c.short_form();
+        // `Her mother, Mrs Quinn`, and `Mrs Quinn` after it: one relative.
+        let kin_key = (
+            "kin".to_string(),
+            format!("{} {}", c.titles.join(" "), word).to_lowercase(),
+        );
+        if c.kin || by_key.contains_key(&kin_key) {
+            let id = *by_key.entry(kin_key).or_insert_with(|| {
+                clusters.push(Cluster {
+                    last: None,
+                    ..Cluster::default()
+                });
+                clusters.len() - 1
+            });
+            assign[ci] = Some(id);
+            absorb(&mut clusters[id], c);
+            continue;
+        }
         let given_title = c.titles.iter().any(|t| lx::is_given_name_title(t))
             || (c.titles.is_empty() && tied_names.contains(&ci));
         let royal = c
