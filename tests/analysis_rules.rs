@@ -386,3 +386,13 @@ fn a_relative_introduced_by_kinship_is_someone_else() {
     let mother = got.iter().find(|p| p.0 == "Mrs Quinn").expect("mother");
     assert_eq!(mother.2, [1], "{got:?}");
 }
+
+#[test]
+fn british_courts_judges_and_silks() {
+    let src = "Connor Dunmore was told by Mrs Justice Harker at Leeds Crown Court that he would serve 22 years.\n\n\
+        Sentencing him, the judge said: \"This was a cowardly and senseless attack.\"\n\n\
+        Prosecuting, Richard Vane KC told the court the pair had \"hunted\" the victim.";
+    let got = speakers(src);
+    assert_eq!(got[0].2.as_deref(), Some("Mrs Justice Harker"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Richard Vane"), "{got:?}");
+}

@@ -2201,6 +2201,34 @@ fn build(
             } else {
                 t
             };
+            // `Richard Vane KC`, `Dame Ann Lowe DBE`: honours after a name
+            // are not part of it (`Jr`, `III` are).
+            let mut t = t;
+            while let Some((head, last)) = t.rsplit_once(' ') {
+                let honour = matches!(
+                    last.trim_end_matches('.'),
+                    "KC" | "QC"
+                        | "MP"
+                        | "OBE"
+                        | "MBE"
+                        | "CBE"
+                        | "KBE"
+                        | "DBE"
+                        | "ONZM"
+                        | "CNZM"
+                        | "KNZM"
+                        | "DNZM"
+                        | "QSM"
+                        | "MSP"
+                        | "MLA"
+                        | "MS"
+                        | "PhD"
+                );
+                if !honour || !head.contains(' ') && head.len() < 2 {
+                    break;
+                }
+                t = head.trim_end_matches(',');
+            }
             (t.to_string(), (c.core.len(), true, t.len()))
         } else {
             // Title-only forms (`Duke of Carrick`) name a person only when

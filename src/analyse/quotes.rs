@@ -986,6 +986,10 @@ fn tidy(
                 && !LEADING_JUNK.contains(&first)
                 && !DETERMINERS.contains(&first.to_lowercase().as_str())
                 && (head.len() >= 2 || !lx::is_common_word(&first.to_lowercase()))
+                // A proper name: every word capitalised (`of`, `&` aside).
+                && head
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "&" | "and" | "the"))
         }
         && parts[1..].iter().all(|&p| opens_np(p));
     let pick = if proper_head {
@@ -1634,10 +1638,25 @@ fn office_holder(people: &People, phrase: &str) -> Option<usize> {
     }
     let titled = format!("{office} ");
     let bare = format!("the {office}");
+    // A British judge is styled `Mr Justice X`, `Mrs Justice X`, `HHJ X`.
+    let judge = office == "judge";
     let mut holders = people.people.iter().filter(|p| {
         std::iter::once(&p.name).chain(&p.aliases).any(|a| {
             let a = a.to_lowercase();
-            a.starts_with(&titled) || a == bare
+            a.starts_with(&titled)
+                || a == bare
+                || (judge
+                    && [
+                        "justice ",
+                        "mr justice ",
+                        "mrs justice ",
+                        "ms justice ",
+                        "lord justice ",
+                        "lady justice ",
+                        "hhj ",
+                    ]
+                    .iter()
+                    .any(|t| a.starts_with(t)))
         })
     });
     let one = holders.next()?;
