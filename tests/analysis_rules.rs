@@ -396,3 +396,13 @@ fn british_courts_judges_and_silks() {
     assert_eq!(got[0].2.as_deref(), Some("Mrs Justice Harker"), "{got:?}");
     assert_eq!(got[1].2.as_deref(), Some("Richard Vane"), "{got:?}");
 }
+
+#[test]
+fn the_younger_and_the_elder_of_a_father_and_son() {
+    let got = speakers(
+        "The suit was brought by Dale Tamsin Sr., a retired farmer, and his son, Dale Tamsin Jr.\n\n\
+         \"This is a win,\" the younger Tamsin said. \"It's one step,\" the elder Tamsin said.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Dale Tamsin Jr."), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Dale Tamsin Sr."), "{got:?}");
+}

@@ -1900,7 +1900,34 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         idx.sync(&clusters);
         let sur: Vec<usize> = idx.last(word).to_vec();
         let giv: Vec<usize> = idx.first(word).to_vec();
-        let found = if !sur.is_empty() {
+        // `the younger Tamsin` between Dale Tamsin Sr. and Dale Tamsin Jr.
+        let before = article.blocks[c.block()].text[..c.start()].trim_end();
+        let generation = if before.ends_with("the younger") || before.ends_with("The younger") {
+            Some("Jr")
+        } else if ["the elder", "The elder", "the older", "The older"]
+            .iter()
+            .any(|p| before.ends_with(p))
+        {
+            Some("Sr")
+        } else {
+            None
+        };
+        let by_generation = generation.and_then(|g| {
+            let m: Vec<usize> = sur
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    clusters[k]
+                        .name
+                        .iter()
+                        .any(|w| w.trim_end_matches('.') == g)
+                })
+                .collect();
+            (m.len() == 1).then(|| m[0])
+        });
+        let found = if let Some(k) = by_generation {
+            Some(k)
+        } else if !sur.is_empty() {
             pick(&sur, &clusters, None, true)
         } else {
             pick(&giv, &clusters, None, false)
