@@ -406,3 +406,12 @@ fn the_younger_and_the_elder_of_a_father_and_son() {
     assert_eq!(got[0].2.as_deref(), Some("Dale Tamsin Jr."), "{got:?}");
     assert_eq!(got[1].2.as_deref(), Some("Dale Tamsin Sr."), "{got:?}");
 }
+
+#[test]
+fn a_headline_quote_handed_to_the_name_that_speaks() {
+    let got = speakers(
+        "15.42 GMT\n\n‘A budget for the builders’: Greaves sets out plans\n\n\
+         The chancellor, Rachel Greaves, told MPs: \"This is a budget for the builders.\"",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Rachel Greaves"), "{got:?}");
+}

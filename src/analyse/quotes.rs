@@ -263,7 +263,13 @@ fn after_subject(
             )
         })
     };
-    if lead.trim() == ":" && personal && tokens.first().is_some_and(|t| t.is_capitalised()) {
+    // (Or a headline's: `‘We chose growth’: Greaves sets out her plans`.)
+    let speaks = (1..tokens.len().min(5))
+        .any(|k| speech_verb_at(&tokens, k) || matches!(tokens[k].text, "sets" | "lays" | "hits"));
+    if lead.trim() == ":"
+        && (personal || speaks)
+        && tokens.first().is_some_and(|t| t.is_capitalised())
+    {
         let mut k = 1;
         while k < tokens.len()
             && k < 4
