@@ -415,3 +415,13 @@ fn a_headline_quote_handed_to_the_name_that_speaks() {
     );
     assert_eq!(got[0].2.as_deref(), Some("Rachel Greaves"), "{got:?}");
 }
+
+#[test]
+fn they_is_the_group_that_spoke_last() {
+    let got = speakers(
+        "The family of Kofi Mensah said in a statement that he was \"a gentle soul\".\n\n\
+         \"We will never forget him,\" they said.",
+    );
+    assert_eq!(got[1].1, got[0].1, "{got:?}");
+    assert!(got[1].1.is_some(), "{got:?}");
+}

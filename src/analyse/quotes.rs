@@ -1445,6 +1445,14 @@ fn resolve(
                     None => (None, None),
                 });
             }
+            // `The family said in a statement …` then `“…,” they said`: the
+            // group that spoke last, if it spoke nearby.
+            "they" => {
+                return Some(match unnamed.filter(|u| u.at.block + 2 >= quote_at.block) {
+                    Some(u) => (Some(u.desc.clone()), None),
+                    None => (None, None),
+                });
+            }
             _ => return Some((None, None)),
         };
         return Some(
