@@ -1474,6 +1474,18 @@ fn resolve(
     {
         return Some(answer(people, t));
     }
+    // `An insider close to the couple told …` then `“…,” the insider
+    // said`: the same source, described as before.
+    if let Some(u) = unnamed
+        && u.at.block + 2 >= quote_at.block
+        && let Some(head) = lower_phrase_head(phrase)
+        && u.desc.split_whitespace().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .eq_ignore_ascii_case(head)
+        })
+    {
+        return Some((Some(u.desc.clone()), None));
+    }
     // `the coach said`, `the manager added`: the one just named, unless an
     // unnamed source spoke since.
     let lower_phrase = phrase.to_lowercase();
@@ -1863,6 +1875,13 @@ fn is_epithet_nouns(w: &str) -> bool {
             | "mother-of-three"
             | "father-of-three"
     )
+}
+
+/// `the insider` → `insider`: the noun of a two-word definite description.
+fn lower_phrase_head(phrase: &str) -> Option<&str> {
+    let (det, noun) = phrase.split_once(' ')?;
+    (matches!(det, "the" | "The") && !noun.contains(' ') && noun.starts_with(char::is_lowercase))
+        .then_some(noun)
 }
 
 /// Whether a description names someone (`a woman who …`, `one council
