@@ -425,3 +425,21 @@ fn they_is_the_group_that_spoke_last() {
     assert_eq!(got[1].1, got[0].1, "{got:?}");
     assert!(got[1].1.is_some(), "{got:?}");
 }
+
+#[test]
+fn families_documents_and_groups() {
+    let src = "Mikaere Tūhiwai died in the crash. His mother, Roimata Tūhiwai, spoke first.\n\n\
+        The driver met the Tūhiwai whānau at a restorative justice conference.\n\n\
+        She then read from a letter Brodie Halcombe had written to the family. \
+        \"I think about Mikaere every day,\" the letter said.\n\n\
+        A dealer who sold what prosecutors called “liquid forgeries” was convicted.";
+    let n = names(src);
+    assert!(
+        n.contains(&"Roimata Tūhiwai".to_string()),
+        "{:?}",
+        people(src)
+    );
+    let got = speakers(src);
+    assert_eq!(got[0].2.as_deref(), Some("Brodie Halcombe"), "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("prosecutors"), "{got:?}");
+}

@@ -1392,9 +1392,44 @@ struct Evidence {
 fn evidence(article: &Article) -> Evidence {
     let mut lower = FastSet::default();
     let mut after_the = FastSet::default();
+    // `the Tūhiwai whānau`, `the Smith family`, `the Dunmore brothers`: a
+    // surname used of a family is no evidence of a team or institution.
+    let family_after = |tokens: &[Token], i: usize| {
+        tokens.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.text,
+                "family"
+                    | "family’s"
+                    | "family's"
+                    | "families"
+                    | "whānau"
+                    | "whanau"
+                    | "household"
+                    | "couple"
+                    | "brothers"
+                    | "sisters"
+                    | "twins"
+                    | "siblings"
+                    | "children"
+                    | "boys"
+                    | "girls"
+                    | "clan"
+                    | "case"
+                    | "trial"
+                    | "inquest"
+                    | "murder"
+                    | "killing"
+                    | "era"
+                    | "years"
+            )
+        })
+    };
     for b in &article.blocks {
         let tokens = tokenize(&b.text);
         for (i, t) in tokens.iter().enumerate() {
+            if family_after(&tokens, i) && !t.text.starts_with(char::is_lowercase) {
+                continue;
+            }
             if t.text.chars().next().is_some_and(char::is_lowercase) {
                 if !lower.contains(t.text) {
                     lower.insert(t.text.to_string());

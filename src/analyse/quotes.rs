@@ -464,6 +464,15 @@ fn before_subject(text: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         if i == sentence_from {
             return None;
         }
+        // `what prosecutors called “liquid forgeries”`, `what the judge
+        // described as`: the subject between `what` and the verb.
+        if let Some(w) = (i.saturating_sub(4).max(sentence_from)..i)
+            .rev()
+            .find(|&k| tokens[k].text == "what")
+            && w + 1 < i
+        {
+            return Some((from + tokens[w + 1].start, from + tokens[i - 1].end));
+        }
         // `… he told detectives`, `a scholarship she later described as`:
         // the pronoun right before the verb (past an adverb or two).
         let mut pk = i - 1;
@@ -1474,6 +1483,31 @@ fn resolve(
     {
         return Some(answer(people, t));
     }
+    // `She read from a letter Halcombe had written. “…,” the letter said`:
+    // the writer named with the document in this paragraph.
+    if matches!(
+        phrase.to_lowercase().as_str(),
+        "the letter" | "the statement" | "the email" | "the note" | "the post"
+    ) {
+        let qtext = article.blocks[quote_at.block].text.as_str();
+        let noun = phrase.split_whitespace().nth(1).unwrap_or("");
+        let writer = people.in_block(quote_at.block).iter().find(|m| {
+            m.span.end <= quote_at.start && {
+                let before = qtext[..m.span.start].trim_end();
+                let after = &qtext[m.span.end..];
+                before.ends_with(&format!("a {noun}"))
+                    || before.ends_with(&format!("the {noun}"))
+                    || after.starts_with(&format!("’s {noun}"))
+                    || after.starts_with(&format!("'s {noun}"))
+            }
+        });
+        if let Some(m) = writer {
+            return Some((
+                Some(qtext[m.span.start..m.span.end].to_string()),
+                Some(m.person),
+            ));
+        }
+    }
     // `An insider close to the couple told …` then `“…,” the insider
     // said`: the same source, described as before.
     if let Some(u) = unnamed
@@ -1498,7 +1532,40 @@ fn resolve(
     }
     // An unnamed source starts like a noun phrase (`a source close to …`,
     // `the council`, `Ashby Lowe`); `during the` or `and` is not a subject.
-    let starts_ok = first_word.starts_with(char::is_uppercase) || DETERMINERS.contains(&first_word);
+    // (`what prosecutors called`, `police said`: a bare plural group.)
+    let group = n_words <= 2
+        && matches!(
+            phrase.split_whitespace().next_back().unwrap_or(""),
+            "prosecutors"
+                | "police"
+                | "officials"
+                | "investigators"
+                | "critics"
+                | "analysts"
+                | "experts"
+                | "researchers"
+                | "residents"
+                | "neighbours"
+                | "neighbors"
+                | "witnesses"
+                | "doctors"
+                | "scientists"
+                | "campaigners"
+                | "protesters"
+                | "organisers"
+                | "organizers"
+                | "authorities"
+                | "detectives"
+                | "officers"
+                | "lawyers"
+                | "economists"
+                | "supporters"
+                | "opponents"
+                | "fans"
+                | "locals"
+        );
+    let starts_ok =
+        first_word.starts_with(char::is_uppercase) || DETERMINERS.contains(&first_word) || group;
     if !starts_ok || phrase.split_whitespace().count() > 12 {
         return None;
     }
