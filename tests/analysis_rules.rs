@@ -443,3 +443,25 @@ fn families_documents_and_groups() {
     assert_eq!(got[0].2.as_deref(), Some("Brodie Halcombe"), "{got:?}");
     assert_eq!(got[1].1.as_deref(), Some("prosecutors"), "{got:?}");
 }
+
+#[test]
+fn organisations_lawyers_and_offices() {
+    let src = "Gov. Deborah Ruckert vetoed the bill.\n\n\
+        The Democratic governor said it offered homeowners \"pennies now and potholes later.\"\n\n\
+        Tristan Yeo, of the law firm Marlowe Fitch, who represents Ms Pellow, said his client had “every confidence”.\n\n\
+        The private equity firm Castellan Rowe agreed in March to buy Pellow's.\n\n\
+        A hearing is listed for July. Until then, Castellan Rowe has agreed to wait. \
+        The firm said in a statement that it remained “fully committed” to the deal.\n\n\
+        Imogen Pellow is Gerald's daughter. Her petition, lodged at the High Court, claims the \
+        process was “designed to exclude” her.";
+    assert!(
+        !names(src).contains(&"Marlowe Fitch".to_string()),
+        "{:?}",
+        people(src)
+    );
+    let got = speakers(src);
+    assert_eq!(got[0].2.as_deref(), Some("Deborah Ruckert"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Tristan Yeo"), "{got:?}");
+    assert_eq!(got[2].1.as_deref(), Some("Castellan Rowe"), "{got:?}");
+    assert_eq!(got[3].2.as_deref(), Some("Imogen Pellow"), "{got:?}");
+}

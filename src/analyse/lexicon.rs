@@ -1566,7 +1566,8 @@ pub const ORG_WORDS_MORE: &[&str] = &[
     "Cape", "Fort", "Parade", "Crescent", "Esplanade", "Quay", "Grove", "Heights", "Point",
     "Order", "Merit", "Courthouse", "Prison", "Jail", "Precinct", "Barracks", "Base", "Reserve",
     "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate", "Infirmary",
-    "Hospice", "Sanatorium", "Hotspur", "Ora", "Stand", "Brands", "Cellars", "Winery",
+    "Hospice", "Sanatorium", "Hotspur", "Ora", "Stand", "Brands", "Cellars", "Winery", "Homes",
+    "Developments", "Builders", "Properties", "Construction", "Contractors", "Motors",
     "Vineyards", "Estates", "Château", "Domaine", "Outfitters", "Apparel", "Cosmetics",
 ];
 

@@ -2117,7 +2117,10 @@ fn firms(
     for (ci, c) in cands.iter().enumerate() {
         if let Some(id) = assign[ci] {
             org[id] |= c.org_cue || (c.core.len() >= 2 && org_named.contains(&c.core.join(" ")));
-            personal[id] |= c.age || c.who || c.titles.iter().any(|t| lx::is_honorific(t));
+            // (`the law firm Marlowe Fitch, who represents her`: the `who`
+            // clause is the lawyer's, not the firm's.)
+            personal[id] |=
+                c.age || (c.who && !c.org_cue) || c.titles.iter().any(|t| lx::is_honorific(t));
         }
     }
     // `Morgan Hale and Pryor Lindqvist report their results`.

@@ -873,6 +873,14 @@ const SPEECH_NOUNS: &[&str] = &[
     "column",
     "verdict",
     "view",
+    "petition",
+    "complaint",
+    "lawsuit",
+    "claim",
+    "filing",
+    "submission",
+    "evidence",
+    "testimony",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -1007,7 +1015,15 @@ fn tidy(
                     .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "&" | "and" | "the"))
         }
         && parts[1..].iter().all(|&p| opens_np(p));
-    let pick = if proper_head {
+    // `Her petition, lodged at the High Court, claims …`: speech named by
+    // whose it is heads the subject.
+    let owned_speech = before && parts.len() >= 2 && {
+        let w: Vec<&str> = text[parts[0].0..parts[0].1].split_whitespace().collect();
+        w.len() == 2
+            && matches!(w[0], "Her" | "His" | "Their" | "her" | "his" | "their")
+            && SPEECH_NOUNS.contains(&w[1])
+    };
+    let pick = if proper_head || owned_speech {
         Some(parts[0])
     } else if before {
         parts
@@ -1189,14 +1205,25 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             .or_else(|| {
                 // `Pōtaka says the hapū will go to court.` then a paragraph
                 // that is all quote: the one reported speaking just before.
-                if prev_close > 0 || first.start > 0 || first.block == 0 {
-                    return None;
-                }
-                let pb = first.block - 1;
-                if article.blocks[pb].is_caption() {
-                    return None;
-                }
-                let pt = text_of(pb).trim_end();
+                // Likewise inside a paragraph: `The end, she says, was hard
+                // to watch. “I’d ring and she’d say she was fine.”`
+                let (pb, pt, floor) = if first.start > 0 {
+                    let lead = text_of(first.block)[prev_close..first.start].trim_end();
+                    (
+                        first.block,
+                        &text_of(first.block)[..prev_close + lead.len()],
+                        prev_close,
+                    )
+                } else {
+                    if first.block == 0 || prev_close > 0 {
+                        return None;
+                    }
+                    let pb = first.block - 1;
+                    if article.blocks[pb].is_caption() {
+                        return None;
+                    }
+                    (pb, text_of(pb).trim_end(), last_close[pb])
+                };
                 if !pt.ends_with(['.', '!', '?']) {
                     return None;
                 }
@@ -1204,7 +1231,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                 // reads it): no need to tokenize the rest.
                 let body = &pt[..pt.len() - 1];
                 let last_sentence = body.rfind(['.', '!', '?']).map_or(0, |p| p + 1);
-                let from = last_close[pb].max(last_sentence);
+                let from = floor.max(last_sentence);
                 if from >= pt.len() - 1 {
                     return None;
                 }
@@ -1508,6 +1535,13 @@ fn resolve(
             ));
         }
     }
+    // `Castellan Rowe has agreed to wait. The firm said it remained
+    // “fully committed”`: the organisation named just before.
+    if is_org_anaphor(phrase)
+        && let Some(org) = last_org_named(article, people, sub.block, s)
+    {
+        return Some((Some(org), None));
+    }
     // `An insider close to the couple told …` then `“…,” the insider
     // said`: the same source, described as before.
     if let Some(u) = unnamed
@@ -1717,6 +1751,30 @@ fn office_holder(people: &People, phrase: &str) -> Option<usize> {
     let rest = phrase
         .strip_prefix("the ")
         .or_else(|| phrase.strip_prefix("The "))?;
+    // `the Democratic governor`, `the former premier`: the office itself.
+    let rest = rest
+        .split_once(' ')
+        .filter(|(m, _)| {
+            matches!(
+                *m,
+                "Democratic"
+                    | "Republican"
+                    | "Labour"
+                    | "Labor"
+                    | "Conservative"
+                    | "Tory"
+                    | "Liberal"
+                    | "National"
+                    | "Green"
+                    | "former"
+                    | "outgoing"
+                    | "incoming"
+                    | "new"
+                    | "veteran"
+                    | "embattled"
+            )
+        })
+        .map_or(rest, |(_, r)| r);
     let words = rest.split_whitespace().count();
     if !(1..=3).contains(&words)
         || rest
@@ -1733,11 +1791,29 @@ fn office_holder(people: &People, phrase: &str) -> Option<usize> {
     let bare = format!("the {office}");
     // A British judge is styled `Mr Justice X`, `Mrs Justice X`, `HHJ X`.
     let judge = office == "judge";
+    // `Gov. Deborah Ruckert` holds `the governor`.
+    let short = match office.as_str() {
+        "governor" => Some("gov"),
+        "senator" => Some("sen"),
+        "representative" | "congressman" | "congresswoman" => Some("rep"),
+        "detective" => Some("det"),
+        "inspector" => Some("insp"),
+        "superintendent" => Some("supt"),
+        "sergeant" => Some("sgt"),
+        "professor" => Some("prof"),
+        "councillor" => Some("cr"),
+        "lieutenant" => Some("lt"),
+        "captain" => Some("capt"),
+        _ => None,
+    };
     let mut holders = people.people.iter().filter(|p| {
         std::iter::once(&p.name).chain(&p.aliases).any(|a| {
             let a = a.to_lowercase();
             a.starts_with(&titled)
                 || a == bare
+                || short.is_some_and(|x| {
+                    a.starts_with(&format!("{x} ")) || a.starts_with(&format!("{x}. "))
+                })
                 || (judge
                     && [
                         "justice ",
@@ -1942,6 +2018,107 @@ fn is_epithet_nouns(w: &str) -> bool {
             | "mother-of-three"
             | "father-of-three"
     )
+}
+
+/// `the firm`, `The company`: a definite description of an organisation.
+fn is_org_anaphor(phrase: &str) -> bool {
+    let Some((det, noun)) = phrase.split_once(' ') else {
+        return false;
+    };
+    matches!(det, "the" | "The")
+        && matches!(
+            noun,
+            "firm"
+                | "company"
+                | "bank"
+                | "group"
+                | "club"
+                | "fund"
+                | "charity"
+                | "union"
+                | "retailer"
+                | "airline"
+                | "insurer"
+                | "lender"
+                | "developer"
+                | "utility"
+                | "broadcaster"
+                | "publisher"
+                | "carmaker"
+                | "supermarket"
+                | "chain"
+                | "brewer"
+                | "startup"
+                | "conglomerate"
+        )
+}
+
+/// The last organisation-like name (two or more capitalised words, no
+/// person's mention) before byte `upto` of `block`, or in the paragraph
+/// before it.
+fn last_org_named(article: &Article, people: &People, block: usize, upto: usize) -> Option<String> {
+    for b in (block.saturating_sub(1)..=block).rev() {
+        let text = article.blocks[b].text.as_str();
+        let end = if b == block { upto } else { text.len() };
+        let tokens = tokenize(&text[..end]);
+        let mut best: Option<(usize, usize)> = None;
+        let mut k = 0;
+        while k < tokens.len() {
+            if !tokens[k].is_capitalised()
+                || (tokens[k].sentence_start
+                    && (DETERMINERS.contains(&tokens[k].text.to_lowercase().as_str())
+                        || LEADING_JUNK.contains(&tokens[k].text)))
+            {
+                k += 1;
+                continue;
+            }
+            let mut j = k + 1;
+            while j < tokens.len()
+                && (tokens[j].is_capitalised() || tokens[j].text == "&")
+                && text[tokens[j - 1].end..tokens[j].start].trim().is_empty()
+            {
+                j += 1;
+            }
+            let (s, e) = (tokens[k].start, tokens[j - 1].end);
+            let person = people
+                .in_block(b)
+                .iter()
+                .any(|m| m.span.start < e && m.span.end > s);
+            // As the subject of its clause: `Castellan Rowe has agreed`.
+            let acts = tokens.get(j).is_some_and(|n| {
+                text[e..n.start].trim().is_empty()
+                    && matches!(
+                        n.text,
+                        "has"
+                            | "have"
+                            | "is"
+                            | "was"
+                            | "said"
+                            | "says"
+                            | "will"
+                            | "would"
+                            | "had"
+                            | "agreed"
+                            | "announced"
+                            | "confirmed"
+                            | "declined"
+                            | "reported"
+                            | "issued"
+                            | "told"
+                            | "added"
+                    )
+            });
+            if j - k >= 2 && !person && acts {
+                best = Some((s, e));
+            }
+            k = j;
+        }
+        if let Some((s, e)) = best {
+            return Some(text[s..e].trim_end_matches(['’', '\'', 's']).to_string())
+                .filter(|o| !o.is_empty());
+        }
+    }
+    None
 }
 
 /// `the insider` → `insider`: the noun of a two-word definite description.
