@@ -465,3 +465,18 @@ fn organisations_lawyers_and_offices() {
     assert_eq!(got[2].1.as_deref(), Some("Castellan Rowe"), "{got:?}");
     assert_eq!(got[3].2.as_deref(), Some("Imogen Pellow"), "{got:?}");
 }
+
+#[test]
+fn founders_teams_and_records() {
+    let src = "Hartwell Capital Partners, the hedge fund founded by Conrad Hartwell, which owns 4%, \
+        wants a sale. Hartwell, a former Goldman Sachs banker, has pushed for breakups before.\n\n\
+        Ashby Wanderers beat Chester Vale 3-2. Vale had ten men.\n\n\
+        Chester Vale (4-2-3-1) Kopecky; Nolan, Dennis, Quinn.\n\n\
+        Tom Dorsett (4-3) blew a save.";
+    assert_eq!(
+        names(src),
+        ["Conrad Hartwell", "Tom Dorsett"],
+        "{:?}",
+        people(src)
+    );
+}

@@ -935,6 +935,25 @@ fn candidates<'a>(
             continue;
         }
         let words: Vec<&str> = run.iter().map(|t| clean(t.bare())).collect();
+        // `Chester Vale (4-2-3-1) Kopecký; Nolan…`: a team's line-up.
+        let formation = text[run[run.len() - 1].end..]
+            .trim_start()
+            .strip_prefix('(')
+            .is_some_and(|a| {
+                let b = a.as_bytes();
+                // Three numbers or more (`4-2-3-1`); a pitcher's record
+                // `(4-3)` is not a formation.
+                b.len() >= 5
+                    && b[0].is_ascii_digit()
+                    && b[1] == b'-'
+                    && b[2].is_ascii_digit()
+                    && b[3] == b'-'
+                    && b[4].is_ascii_digit()
+            });
+        if formation {
+            org_named.insert(words.join(" "));
+            continue;
+        }
         // `for The Duchess of Malfi`: a capital `The` inside a sentence
         // opens the title of a work.
         if words[0] == "The" && !run[0].sentence_start && words.len() >= 2 {
@@ -1345,7 +1364,36 @@ fn candidates<'a>(
             && is_attributive_org(n1.trim_end_matches([',', '.']));
         let price_move = is_price_verbs(n1)
             && n2.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '£' || c == '€');
-        let which = after.starts_with(", which") || after.starts_with(", in which");
+        // (`the fund founded by Conrad Hartwell, which …`: the clause is
+        // the fund's, not the founder's.)
+        let which = (after.starts_with(", which") || after.starts_with(", in which"))
+            && !matches!(prev_clean, "by" | "of" | "from" | "with");
+        // `Hartwell, a former Goldman Sachs banker,`: described as a person.
+        let appos_role = after
+            .strip_prefix(", ")
+            .filter(|a| a.starts_with("a ") || a.starts_with("an ") || a.starts_with("the "))
+            .is_some_and(|a| {
+                a.split([',', '.', ';'])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .take(6)
+                    .any(|w| {
+                        lx::is_role_noun(w)
+                            && !matches!(
+                                w,
+                                "head"
+                                    | "senior"
+                                    | "junior"
+                                    | "former"
+                                    | "acting"
+                                    | "interim"
+                                    | "deputy"
+                            )
+                    })
+            });
+        // (`who` marks a person unless a cue has already made a firm of it.)
+        let who = after.starts_with(", who") || appos_role;
         let org_cue = ORG_NOUNS.contains(&prev_clean.to_lowercase().as_str())
             || POSSESSED_BY_ORGS.iter().any(|p| possessed.starts_with(p))
             || workplace
@@ -1370,7 +1418,7 @@ fn candidates<'a>(
             evidence,
             org_cue,
             age,
-            who: after.starts_with(", who"),
+            who,
             soft_place,
             kin,
             born: matches!(
