@@ -480,3 +480,17 @@ fn founders_teams_and_records() {
         people(src)
     );
 }
+
+#[test]
+fn a_profile_s_she_says_is_its_subject() {
+    let got = speakers(
+        "Peggy Dorn has been a comic for 50 years. Dorn grew up in Ohio. Peggy Dorn still tours. \
+         Dorn, 82, lives in Queens.\n\n\
+         Her break came in 1971 when a folk singer named Bonnie Vail lost her voice.\n\n\
+         “She told me I was the worst singer she’d ever heard,” she says.\n\n\
+         Ffion Madoc plays bass. Madoc is more cautious.\n\n\
+         “Never say never,” she says.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Peggy Dorn"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Ffion Madoc"), "{got:?}");
+}

@@ -2361,6 +2361,28 @@ fn pronoun_target(
             .flatten();
         found = near.or(principal).or(fallback);
     }
+    // A profile's `“…,” she says`: with its subject named three times as
+    // often as anyone, a pronoun not anchored in this paragraph is hers.
+    // (Not when the sentence right before the quote names them: `Madoc is
+    // more cautious. “Never say never,” she says.`)
+    let just_before = |m: &crate::article::Mention| {
+        m.span.block + 1 == at.block && at.start == 0 && {
+            let t = article.blocks[m.span.block].text.trim_end();
+            let body = t.strip_suffix(['.', '!', '?']).unwrap_or(t);
+            m.span.start >= body.rfind(['.', '!', '?']).map_or(0, |p| p + 1)
+        }
+    };
+    if let Some(m) = found
+        && m.span.block < at.block
+        && !just_before(m)
+        && m.person != 0
+        && gender.is_some()
+        && people.genders.first().copied().flatten() == gender
+        && people.people[0].mentions >= 3 * people.people[m.person].mentions
+        && article.blocks[at.block].text.contains(" says")
+    {
+        return Some(Target::Person(0));
+    }
     // `“…,” he said.` a paragraph after his last quote, with only narrative
     // about others between: the speaker carries on.
     if let (Some(m), Some((b, p))) = (found, last_speaker)
