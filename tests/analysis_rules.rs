@@ -494,3 +494,26 @@ fn a_profile_s_she_says_is_its_subject() {
     assert_eq!(got[0].2.as_deref(), Some("Peggy Dorn"), "{got:?}");
     assert_eq!(got[1].2.as_deref(), Some("Ffion Madoc"), "{got:?}");
 }
+
+#[test]
+fn agencies_qualifiers_and_sources_with_capitals() {
+    let src = "Kev Trounson was rescued from the mine.\n\n\
+        A spokeswoman for the Alfred hospital said both men were stable. \"They are talking,\" she said.\n\n\
+        Parks Victoria said it was \"immensely proud\" of the ranger.\n\n\
+        Peregrine Hawtrey, the former Conservative Welsh secretary who faced her for a decade, \
+        described her as “the most effective opponent I ever had”.";
+    assert_eq!(
+        names(src),
+        ["Kev Trounson", "Peregrine Hawtrey"],
+        "{:?}",
+        people(src)
+    );
+    let got = speakers(src);
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("a spokeswoman for the Alfred hospital"),
+        "{got:?}"
+    );
+    assert_eq!(got[1].1.as_deref(), Some("Parks Victoria"), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("Peregrine Hawtrey"), "{got:?}");
+}

@@ -1190,6 +1190,36 @@ fn candidates<'a>(
                 .all(|w| lx::is_common_word(w) && !lx::is_given_name(w) && !lx::is_surname(w));
         let gerund =
             untitled && core.len() >= 2 && core[0].ends_with("ing") && lx::is_common_word(core[0]);
+        // `Parks Victoria`, `Sport England`: an agency, a plural or common
+        // noun before a place.
+        let agency = untitled
+            && core.len() == 2
+            && lx::is_place(core[1])
+            && !lx::is_given_name(core[0])
+            && lx::is_common_word(&core[0].to_lowercase());
+        // `the former Conservative Welsh secretary`, `a Tory MP`: a party or
+        // nation qualifying an office.
+        let office_after = text[run[run.len() - 1].end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                let w = w.trim_end_matches([',', '.', ';', ':']);
+                w.starts_with(char::is_lowercase)
+                    && (lx::is_role_noun(w) || lx::is_office_word(&lx::title_case(w)))
+            });
+        let qualifier = untitled
+            && office_after
+            && matches!(
+                text[..run[0].start]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or(""),
+                "the" | "The" | "former" | "a" | "an" | "A" | "An"
+            )
+            && !given_first;
+        if agency || qualifier {
+            continue;
+        }
         // `Marchetti Carousel Restoration`: a long run closing on an
         // ordinary word that is nobody's surname.
         let trade_name = untitled

@@ -1862,7 +1862,9 @@ fn reported_sources(article: &Article, block: usize) -> Vec<Unnamed> {
             continue;
         }
         let desc = &text[tokens[k].start..tokens[v - 1].end];
-        if !names_someone(desc) || tokens[k + 1..v].iter().any(Token::is_capitalised) {
+        // `A spokeswoman for the Alfred hospital said`: capitals inside are
+        // fine; a capitalised head (`The Duke said`) is someone named.
+        if !names_someone(desc) || tokens[v - 1].is_capitalised() {
             continue;
         }
         let desc = desc[..1].to_lowercase() + &desc[1..];
