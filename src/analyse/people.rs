@@ -1130,16 +1130,19 @@ fn candidates<'a>(
         // `Gov. Linda Park`, `Linda Park said`, `Ann Hall, 52,`: a surname
         // that is also a place or firm word, after a given name, with a
         // title before or a person's cue after.
-        let personal_cue = !untitled || {
-            let after = text[run[run.len() - 1].end..].trim_start();
-            let next = after.split_whitespace().next().unwrap_or("");
-            lx::is_speech_verb(next.trim_end_matches([',', '.']))
-                || after
-                    .strip_prefix(',')
-                    .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        // (Computed only for a two-word name closing on a surname.)
+        let personal_cue = || {
+            !untitled || {
+                let after = text[run[run.len() - 1].end..].trim_start();
+                let next = after.split_whitespace().next().unwrap_or("");
+                lx::is_speech_verb(next.trim_end_matches([',', '.']))
+                    || after
+                        .strip_prefix(',')
+                        .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            }
         };
         let surname_at = |n: usize, w: &str| {
-            personal_cue && core.len() == 2 && n == 1 && given_first && lx::is_surname(w)
+            core.len() == 2 && n == 1 && given_first && lx::is_surname(w) && personal_cue()
         };
         let thingy = core.iter().enumerate().any(|(n, w)| {
             let given_opening = n == 0 && core.len() >= 2 && lx::is_given_name(w);
@@ -1199,16 +1202,18 @@ fn candidates<'a>(
             && lx::is_common_word(&core[0].to_lowercase());
         // `the former Conservative Welsh secretary`, `a Tory MP`: a party or
         // nation qualifying an office.
-        let office_after = text[run[run.len() - 1].end..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| {
-                let w = w.trim_end_matches([',', '.', ';', ':']);
-                w.starts_with(char::is_lowercase)
-                    && (lx::is_role_noun(w) || lx::is_office_word(&lx::title_case(w)))
-            });
+        let office_after = || {
+            text[run[run.len() - 1].end..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    let w = w.trim_end_matches([',', '.', ';', ':']);
+                    w.starts_with(char::is_lowercase)
+                        && (lx::is_role_noun(w) || lx::is_office_word(&lx::title_case(w)))
+                })
+        };
         let qualifier = untitled
-            && office_after
+            && !given_first
             && matches!(
                 text[..run[0].start]
                     .split_whitespace()
@@ -1216,7 +1221,7 @@ fn candidates<'a>(
                     .unwrap_or(""),
                 "the" | "The" | "former" | "a" | "an" | "A" | "An"
             )
-            && !given_first;
+            && office_after();
         if agency || qualifier {
             continue;
         }
@@ -2175,6 +2180,11 @@ fn firms(
 ) -> Vec<bool> {
     let mut org = vec![false; n];
     let mut personal = vec![false; n];
+    // First words of the firms' names, to test a name without building it.
+    let org_firsts: FastSet<&str> = org_named
+        .iter()
+        .filter_map(|o| o.split(' ').next())
+        .collect();
     // `Tolliver said`, where `Tolliver Brands` is the firm and no one is
     // named Tolliver in full.
     let mut full = vec![false; n];
@@ -2194,7 +2204,10 @@ fn firms(
     }
     for (ci, c) in cands.iter().enumerate() {
         if let Some(id) = assign[ci] {
-            org[id] |= c.org_cue || (c.core.len() >= 2 && org_named.contains(&c.core.join(" ")));
+            org[id] |= c.org_cue
+                || (c.core.len() >= 2
+                    && org_firsts.contains(c.core[0])
+                    && org_named.contains(&c.core.join(" ")));
             // (`the law firm Marlowe Fitch, who represents her`: the `who`
             // clause is the lawyer's, not the firm's.)
             personal[id] |=
