@@ -2060,9 +2060,16 @@ fn is_org_anaphor(phrase: &str) -> bool {
 /// before it.
 fn last_org_named(article: &Article, people: &People, block: usize, upto: usize) -> Option<String> {
     for b in (block.saturating_sub(1)..=block).rev() {
-        let text = article.blocks[b].text.as_str();
-        let end = if b == block { upto } else { text.len() };
-        let tokens = tokenize(&text[..end]);
+        let full = article.blocks[b].text.as_str();
+        let end = if b == block { upto } else { full.len() };
+        // The last 2 KB: a name that far back is not what `the firm` means,
+        // and a huge block costs no more than a paragraph.
+        let mut from = end.saturating_sub(2048);
+        while !full.is_char_boundary(from) {
+            from -= 1;
+        }
+        let text = &full[from..end];
+        let tokens = tokenize(text);
         let mut best: Option<(usize, usize)> = None;
         let mut k = 0;
         while k < tokens.len() {
@@ -2085,7 +2092,7 @@ fn last_org_named(article: &Article, people: &People, block: usize, upto: usize)
             let person = people
                 .in_block(b)
                 .iter()
-                .any(|m| m.span.start < e && m.span.end > s);
+                .any(|m| m.span.start < from + e && m.span.end > from + s);
             // As the subject of its clause: `Castellan Rowe has agreed`.
             let acts = tokens.get(j).is_some_and(|n| {
                 text[e..n.start].trim().is_empty()
