@@ -51,8 +51,9 @@ pub struct App {
     pub(crate) analysis: Analysis,
     /// The analysis being made on another thread, until it arrives.
     pending_analysis: Option<Receiver<Prepared>>,
-    /// Byte offset of each block in the article's text, and the total
-    /// last (for the estimated percentage).
+    /// Byte offset of every [`STARTS_EVERY`]th block in the article's
+    /// text, and the total last (for the estimated percentage; see
+    /// [`App::offset`]): a few kilobytes for 100,000 blocks.
     starts: Vec<usize>,
     pub(crate) keymap: Keymap,
     pub(crate) title: String,
@@ -140,11 +141,13 @@ impl App {
     pub fn new(article: impl Into<Arc<Article>>, analysis: Analysis, keymap: Keymap) -> Self {
         let article = article.into();
         let title = article.title().unwrap_or_else(|| "Untitled".to_string());
-        let mut starts = Vec::with_capacity(article.blocks.len() + 1);
+        let mut starts = Vec::with_capacity(article.blocks.len() / STARTS_EVERY + 2);
         let mut at = 0;
-        for b in &article.blocks {
-            starts.push(at);
-            at += b.text.len() + b.credit.as_ref().map_or(0, String::len);
+        for (i, b) in article.blocks.iter().enumerate() {
+            if i % STARTS_EVERY == 0 {
+                starts.push(at);
+            }
+            at += block_len(b);
         }
         starts.push(at);
         let doc = Wrapped::new(&article, &title, 1);
@@ -422,7 +425,12 @@ impl App {
                 None => Wrapped::new(&self.article, &self.title, measure),
             };
             let old = std::mem::replace(&mut self.doc, next);
-            if !self.rows.is_empty() {
+            // Only a doc wrapped whole is worth keeping: a partly wrapped
+            // one (the 80-column layout before the terminal's size is
+            // known, or a width left while idle wrapping went on) costs 8
+            // bytes a block to keep, and its first screens are quick to
+            // wrap again.
+            if !self.rows.is_empty() && old.complete() {
                 self.cache.insert(old.measure, old);
             }
             self.rebuild_rows();
@@ -489,6 +497,34 @@ impl App {
     pub fn top_row(&self) -> Option<Row> {
         self.rows.get(self.top).copied()
     }
+
+    /// Byte offset of block `b` in the article's text (the total for
+    /// `b` past the end).
+    fn offset(&self, b: usize) -> usize {
+        let total = self.starts.last().copied().unwrap_or(0);
+        let Some(&at) = self.starts.get(b / STARTS_EVERY) else {
+            return total;
+        };
+        let from = b - b % STARTS_EVERY;
+        let to = b.min(self.article.blocks.len());
+        at + self.article.blocks[from.min(to)..to]
+            .iter()
+            .map(block_len)
+            .sum::<usize>()
+    }
+
+    /// The article's text in bytes.
+    fn text_len(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
+    }
+}
+
+/// Blocks between two kept offsets in [`App::starts`].
+const STARTS_EVERY: usize = 64;
+
+/// A block's bytes, for the estimated percentage.
+fn block_len(b: &crate::article::Block) -> usize {
+    b.text.len() + b.credit.as_deref().map_or(0, str::len)
 }
 
 /// An analysis with the reader's indexes of it (highlight marks, outline
@@ -504,10 +540,15 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Indexes `analysis` of `article`.
-    pub fn new(article: &Article, analysis: Analysis) -> Self {
+    /// Indexes `analysis` of `article`. The mentions are let go once the
+    /// marks hold them: the reader reads names through the marks (and
+    /// each person's blocks), and a 10 MB article has 86,000 mentions at
+    /// 32 bytes.
+    pub fn new(article: &Article, mut analysis: Analysis) -> Self {
+        let marks = Marks::new(article, &analysis);
+        analysis.mentions = Vec::new();
         Prepared {
-            marks: Marks::new(article, &analysis),
+            marks,
             items: outline::items(article, &analysis),
             analysis,
         }

@@ -48,9 +48,11 @@ pub struct Block {
     pub kind: BlockKind,
     /// The text, whitespace normalised, credit removed.
     pub text: String,
-    /// The credit of a caption (`AP`, `Getty Images`).
+    /// The credit of a caption (`AP`, `Getty Images`). Boxed rather than
+    /// a `String`: 48 bytes a block rather than 56, and a 10 MB article
+    /// has 100,000 blocks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credit: Option<String>,
+    pub credit: Option<Box<str>>,
 }
 
 impl Block {
@@ -68,7 +70,7 @@ impl Block {
         Block {
             kind: BlockKind::Caption,
             text: text.into(),
-            credit,
+            credit: credit.map(String::into_boxed_str),
         }
     }
 

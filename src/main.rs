@@ -204,6 +204,11 @@ fn run(cli: &Cli) -> Result<()> {
     let tui = !cli.json && !listing && std::io::stdout().is_terminal();
     let mut reader: Option<App> = None;
     let mut text = String::new();
+    // The first file's analysis thread, once done, offers to run the
+    // reader's loop (`term::offer`: it reuses the memory the analysis
+    // freed).
+    let (helper_tx, helper_rx) = mpsc::channel();
+    let mut helper_tx = Some(helper_tx);
     for input in &inputs {
         let mut one = load_one(cli, input, !tui)?;
         if tui {
@@ -212,10 +217,15 @@ fn run(cli: &Cli) -> Result<()> {
             let article = Arc::new(std::mem::take(&mut one.article));
             let (tx, rx) = mpsc::channel();
             let shared = Arc::clone(&article);
+            let helper = helper_tx.take();
             std::thread::spawn(move || {
                 let analysis = analyse::analyse(&shared);
                 // Nobody to send to when the reader has quit already.
                 let _ = tx.send(Prepared::new(&shared, analysis));
+                drop(shared);
+                if let Some(to) = helper {
+                    term::offer(&to);
+                }
             });
             let mut app = App::new(article, Analysis::default(), Keymap::default());
             app.analyse_later(rx);
@@ -257,7 +267,7 @@ fn run(cli: &Cli) -> Result<()> {
             mouse: cli.mouse || app.mouse(),
             margins: config.margins == Margins::Auto,
         };
-        return term::run(app, opts).context("running the reader");
+        return term::run(app, opts, Some(helper_rx)).context("running the reader");
     }
     write_stdout(|out| out.write_all(text.as_bytes()))
 }
@@ -377,7 +387,7 @@ fn folder(cli: &Cli, config: Config, dir: &Path) -> Result<()> {
         return Err(none_here(picker.listing()));
     }
     let app = App::with_picker(picker);
-    term::run(app, opts).context("running the reader")
+    term::run(app, opts, None).context("running the reader")
 }
 
 /// The lists, or the wrapped article, as text.

@@ -14,7 +14,7 @@ mod signals;
 use std::io::{self, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
@@ -151,19 +151,112 @@ fn install_panic_hook() {
 
 /// Runs the reader until the user quits or a signal ends it; the reading
 /// position is saved ([`App::save_position`]) on every way out,
-/// including a panic.
-pub fn run(mut app: App, opts: Options) -> io::Result<()> {
+/// including a panic. With `helper`, the loop moves to the first thread
+/// that [`offer`]s itself there (see [`offer`] for why).
+pub fn run(mut app: App, opts: Options, helper: Option<Receiver<Helper>>) -> io::Result<()> {
     install_panic_hook();
     let signals = Signals::register()?;
     let guard = Guard;
     enter(opts, false)?;
-    let result = catch_unwind(AssertUnwindSafe(|| event_loop(&mut app, &signals, opts)));
+    let mut state = None;
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let state = state.insert(Loop::start(&mut app, opts)?);
+        state.run(&mut app, &signals, opts, helper.as_ref())
+    }));
+    let (app, result) = match (result, state) {
+        (Ok(Ok(Flow::Move(to))), Some(state)) => to.take(app, state, signals, opts),
+        (result, _) => (app, result.map(|r| r.map(|_| ()))),
+    };
     app.save_position();
     drop(guard);
     match result {
         Ok(r) => r,
         Err(panic) => resume_unwind(panic),
     }
+}
+
+/// A thread that offers to run the rest of the reader's loop.
+#[derive(Debug)]
+pub struct Helper(Sender<Moved>);
+
+/// The reader's loop on its way to a [`Helper`], and where to send the
+/// app and the result when it ends.
+struct Moved {
+    app: App,
+    state: Loop,
+    signals: Signals,
+    opts: Options,
+    back: Sender<Ended>,
+}
+
+/// How a run of the loop ended, and the app it ran.
+type Ended = (App, std::thread::Result<io::Result<()>>);
+
+impl Helper {
+    /// Runs the rest of the loop on the helper's thread and waits for it
+    /// to end (on this thread, if the helper has gone).
+    fn take(self, app: App, state: Loop, signals: Signals, opts: Options) -> Ended {
+        let (back, ended) = channel();
+        let moved = Moved {
+            app,
+            state,
+            signals,
+            opts,
+            back,
+        };
+        match self.0.send(moved) {
+            // The helper always answers: it catches a panic of the loop.
+            Ok(()) => ended.recv().expect("the reader's thread answers"),
+            Err(unsent) => {
+                let Moved {
+                    app,
+                    state,
+                    signals,
+                    opts,
+                    ..
+                } = unsent.0;
+                finish(app, state, &signals, opts)
+            }
+        }
+    }
+}
+
+/// Runs the loop to its end.
+fn finish(mut app: App, mut state: Loop, signals: &Signals, opts: Options) -> Ended {
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        state.run(&mut app, signals, opts, None).map(|_| ())
+    }));
+    (app, result)
+}
+
+/// Offers the calling thread to the reader (through `to`) and, when the
+/// reader takes it, runs the rest of the reader's loop here; returns
+/// when the loop ends or the reader has no use for it.
+///
+/// The thread that made a long article's analysis calls this once it
+/// has sent the analysis. Each thread allocates from its own malloc
+/// arena, and memory it frees stays with that arena: the analysis frees
+/// most of what it made (its name candidates), and the reader's loop,
+/// moved here, wraps the rest of the article and searches in that
+/// memory rather than growing the first thread's arena by as much.
+pub fn offer(to: &Sender<Helper>) {
+    let (tx, rx) = channel::<Moved>();
+    if to.send(Helper(tx)).is_err() {
+        return;
+    }
+    let Ok(moved) = rx.recv() else {
+        return;
+    };
+    let Moved {
+        mut app,
+        state,
+        signals,
+        opts,
+        back,
+    } = moved;
+    app.rehome();
+    // Nobody to tell only if the reader's first thread has gone.
+    let _ = back.send(finish(app, state, &signals, opts));
 }
 
 /// Reads standard input on a thread; `None` means it closed (hang-up).
@@ -229,107 +322,153 @@ impl Painter {
     }
 }
 
-fn event_loop(app: &mut App, signals: &Signals, opts: Options) -> io::Result<()> {
-    let mut screen = Screen::new(io::stdout());
-    if opts.margins {
-        // Not waited for: until an answer comes (if ever), scrolls use
-        // whole rows.
-        screen.raw(ASK_MARGINS)?;
+/// How a run of the loop ended.
+enum Flow {
+    /// The reader is done.
+    Done,
+    /// The loop goes on on this thread.
+    Move(Helper),
+}
+
+/// The event loop's state, which moves with it to a [`Helper`].
+struct Loop {
+    screen: Screen<io::Stdout>,
+    input: Receiver<Option<Vec<u8>>>,
+    decoder: Decoder,
+    painter: Painter,
+    dirty: bool,
+}
+
+impl Loop {
+    /// Lays the app out for the terminal and starts reading keys.
+    fn start(app: &mut App, opts: Options) -> io::Result<Loop> {
+        let mut screen = Screen::new(io::stdout());
+        if opts.margins {
+            // Not waited for: until an answer comes (if ever), scrolls use
+            // whole rows.
+            screen.raw(ASK_MARGINS)?;
+        }
+        let (w, h) = size();
+        app.resize(w, h);
+        Ok(Loop {
+            screen,
+            input: spawn_reader(),
+            decoder: Decoder::default(),
+            painter: Painter::default(),
+            dirty: true,
+        })
     }
-    let (w, h) = size();
-    app.resize(w, h);
-    let input = spawn_reader();
-    let mut decoder = Decoder::default();
-    let mut painter = Painter::default();
-    let mut dirty = true;
-    while !app.should_quit() {
-        if dirty {
-            let (frame, scroll) = painter.frame(app);
-            screen.draw(&frame, scroll)?;
-            if let Some(text) = app.take_clipboard() {
-                screen.raw(osc52(&text).as_bytes())?;
+
+    /// Draws and handles input until the reader is done or, with
+    /// `helper`, a helper offers itself.
+    fn run(
+        &mut self,
+        app: &mut App,
+        signals: &Signals,
+        opts: Options,
+        helper: Option<&Receiver<Helper>>,
+    ) -> io::Result<Flow> {
+        let Loop {
+            screen,
+            input,
+            decoder,
+            painter,
+            dirty,
+        } = self;
+        while !app.should_quit() {
+            if *dirty {
+                let (frame, scroll) = painter.frame(app);
+                screen.draw(&frame, scroll)?;
+                if let Some(text) = app.take_clipboard() {
+                    screen.raw(osc52(&text).as_bytes())?;
+                }
+                *dirty = false;
             }
-            dirty = false;
-        }
-        // Wrapping the rest of a long article goes on between keys, a
-        // few milliseconds at a time.
-        let idle = app.has_idle_work();
-        let wait = match () {
-            _ if decoder.is_waiting() => ESC_WAIT,
-            _ if idle => Duration::ZERO,
-            _ if app.analysing() => ANALYSIS_TICK,
-            _ => TICK,
-        };
-        let mut inputs = Vec::new();
-        match input.recv_timeout(wait) {
-            Ok(Some(bytes)) => {
-                inputs = decoder.feed(&bytes);
-                // Take what else is queued, so a burst costs one frame.
-                while let Ok(Some(more)) = input.try_recv() {
-                    inputs.extend(decoder.feed(&more));
+            // Wrapping the rest of a long article goes on between keys, a
+            // few milliseconds at a time.
+            let idle = app.has_idle_work();
+            let wait = match () {
+                _ if decoder.is_waiting() => ESC_WAIT,
+                _ if idle => Duration::ZERO,
+                _ if app.analysing() => ANALYSIS_TICK,
+                _ => TICK,
+            };
+            let mut inputs = Vec::new();
+            match input.recv_timeout(wait) {
+                Ok(Some(bytes)) => {
+                    inputs = decoder.feed(&bytes);
+                    // Take what else is queued, so a burst costs one frame.
+                    while let Ok(Some(more)) = input.try_recv() {
+                        inputs.extend(decoder.feed(&more));
+                    }
+                }
+                Ok(None) | Err(RecvTimeoutError::Disconnected) => return Ok(Flow::Done),
+                Err(RecvTimeoutError::Timeout) if decoder.is_waiting() => {
+                    inputs = decoder.timeout();
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    // Redraw when the last of it is done: the percentage is
+                    // exact from then on.
+                    if idle && app.idle() && !app.has_idle_work() {
+                        *dirty = true;
+                    }
                 }
             }
-            Ok(None) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            Err(RecvTimeoutError::Timeout) if decoder.is_waiting() => inputs = decoder.timeout(),
-            Err(RecvTimeoutError::Timeout) => {
-                // Redraw when the last of it is done: the percentage is
-                // exact from then on.
-                if idle && app.idle() && !app.has_idle_work() {
-                    dirty = true;
+            if app.poll() {
+                *dirty = true;
+            }
+            for i in inputs {
+                if let Input::Margins(has) = i {
+                    if has && opts.margins && !screen.margins() {
+                        turn_on(Mode::Margins)?;
+                        screen.set_margins(true);
+                    }
+                    continue;
+                }
+                *dirty = true;
+                match i {
+                    Input::Key(k) if k == Key::new(Code::Char('z'), true, false, false) => {
+                        suspend(screen, app, opts)?;
+                        painter.forget();
+                    }
+                    Input::Key(k) => app.handle_key(&k),
+                    Input::Mouse(Mouse::Wheel(lines, x, y)) => app.wheel(x, y, lines),
+                    Input::Mouse(Mouse::Click(x, y)) => app.click(x, y),
+                    Input::Margins(_) => {}
+                }
+                if app.should_quit() {
+                    return Ok(Flow::Done);
                 }
             }
-        }
-        if app.poll() {
-            dirty = true;
-        }
-        for i in inputs {
-            if let Input::Margins(has) = i {
-                if has && opts.margins && !screen.margins() {
-                    turn_on(Mode::Margins)?;
-                    screen.set_margins(true);
-                }
-                continue;
+            // Background work (the folder list being read) that came in.
+            if app.tick() {
+                *dirty = true;
             }
-            dirty = true;
-            match i {
-                Input::Key(k) if k == Key::new(Code::Char('z'), true, false, false) => {
-                    suspend(&mut screen, app, opts)?;
-                    painter.forget();
-                }
-                Input::Key(k) => app.handle_key(&k),
-                Input::Mouse(Mouse::Wheel(lines, x, y)) => app.wheel(x, y, lines),
-                Input::Mouse(Mouse::Click(x, y)) => app.click(x, y),
-                Input::Margins(_) => {}
+            if signals.quit() {
+                return Ok(Flow::Done);
             }
-            if app.should_quit() {
-                return Ok(());
+            if signals.take_suspend() {
+                suspend(screen, app, opts)?;
+                painter.forget();
+                *dirty = true;
+            }
+            if signals.take_resumed() {
+                screen.invalidate();
+                painter.forget();
+                *dirty = true;
+            }
+            if signals.take_resized() {
+                let (w, h) = size();
+                app.resize(w, h);
+                painter.forget();
+                *dirty = true;
+            }
+            if let Some(to) = helper.and_then(|h| h.try_recv().ok()) {
+                return Ok(Flow::Move(to));
             }
         }
-        // Background work (the folder list being read) that came in.
-        if app.tick() {
-            dirty = true;
-        }
-        if signals.quit() {
-            return Ok(());
-        }
-        if signals.take_suspend() {
-            suspend(&mut screen, app, opts)?;
-            painter.forget();
-            dirty = true;
-        }
-        if signals.take_resumed() {
-            screen.invalidate();
-            painter.forget();
-            dirty = true;
-        }
-        if signals.take_resized() {
-            let (w, h) = size();
-            app.resize(w, h);
-            painter.forget();
-            dirty = true;
-        }
+        Ok(Flow::Done)
     }
-    Ok(())
 }
 
 /// Ctrl-z: give the terminal back, stop, and on resume take it again and

@@ -43,7 +43,7 @@ impl Widget for &App {
         let flash = Flash::new(
             self.flash
                 .and_then(|i| self.items.get(i))
-                .map(|it| (it.kind, it.block)),
+                .map(|it| (it.kind(), it.block())),
         );
         Body {
             doc: &self.doc,
@@ -53,8 +53,7 @@ impl Widget for &App {
             top: self.top,
             filter: &self.filter,
             flash,
-            hits: &self.search.hits,
-            current_hit: self.search.current,
+            search: &self.search,
             justify: self.justify,
             theme: &theme,
         }

@@ -81,6 +81,58 @@ const UNWRAPPED: Extent = Extent {
     count: 0,
 };
 
+/// Each block's [`Extent`]: a short sorted list while few blocks are
+/// wrapped (the screens read before the analysis arrives, when memory
+/// is at its peak), one entry per block once many are.
+#[derive(Debug, Clone)]
+struct Extents {
+    /// How many blocks.
+    len: usize,
+    /// The wrapped blocks' extents by block, while `dense` is empty.
+    sparse: Vec<(u32, Extent)>,
+    /// Every block's extent, once a sixteenth of them are wrapped.
+    dense: Vec<Extent>,
+}
+
+impl Extents {
+    fn new(len: usize) -> Self {
+        Extents {
+            len,
+            sparse: Vec::new(),
+            dense: Vec::new(),
+        }
+    }
+
+    fn get(&self, b: usize) -> Option<Extent> {
+        if b >= self.len {
+            return None;
+        }
+        if !self.dense.is_empty() {
+            return self.dense.get(b).copied();
+        }
+        let at = self.sparse.binary_search_by_key(&b, |&(k, _)| k as usize);
+        Some(at.map_or(UNWRAPPED, |i| self.sparse[i].1))
+    }
+
+    fn set(&mut self, b: usize, e: Extent) {
+        if self.dense.is_empty() && self.sparse.len() >= self.len / 16 {
+            self.dense = vec![UNWRAPPED; self.len];
+            for (k, e) in std::mem::take(&mut self.sparse) {
+                self.dense[k as usize] = e;
+            }
+        }
+        if let Some(slot) = self.dense.get_mut(b) {
+            *slot = e;
+            return;
+        }
+        let key = u32::try_from(b).unwrap_or(u32::MAX);
+        match self.sparse.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(i) => self.sparse[i].1 = e,
+            Err(i) => self.sparse.insert(i, (key, e)),
+        }
+    }
+}
+
 /// The article at one measure, wrapped as far as it has been needed. The
 /// lines of every wrapped block are in one list, block after block in the
 /// order they were wrapped, and each block knows where its run is: no
@@ -93,8 +145,8 @@ pub struct Wrapped {
     pub title: Vec<String>,
     /// Date, author and source on one line.
     pub meta: Option<String>,
-    /// One entry per article block.
-    extents: Vec<Extent>,
+    /// Where each block's lines are.
+    extents: Extents,
     /// The lines of the wrapped blocks.
     lines: Vec<Line>,
     /// Blocks not wrapped yet.
@@ -137,7 +189,7 @@ impl Wrapped {
             measure,
             title,
             meta,
-            extents: vec![UNWRAPPED; article.blocks.len()],
+            extents: Extents::new(article.blocks.len()),
             lines: Vec::new(),
             unwrapped: article.blocks.len(),
         }
@@ -145,12 +197,12 @@ impl Wrapped {
 
     /// How many blocks the article has.
     pub fn len(&self) -> usize {
-        self.extents.len()
+        self.extents.len
     }
 
     /// Whether the article has no blocks.
     pub fn is_empty(&self) -> bool {
-        self.extents.is_empty()
+        self.extents.len == 0
     }
 
     /// Whether every block is wrapped.
@@ -168,6 +220,13 @@ impl Wrapped {
     /// Line `line` of block `b`, if wrapped.
     pub fn line(&self, b: usize, line: usize) -> Option<Line> {
         self.block(b).and_then(|ls| ls.get(line)).copied()
+    }
+
+    /// Copies the lines into a new allocation of the calling thread (see
+    /// [`App::rehome`](crate::app::App::rehome)).
+    pub fn rehome(&mut self) {
+        self.lines = self.lines.clone();
+        self.extents.sparse = self.extents.sparse.clone();
     }
 
     /// Wraps block `b` of `article` (once) and returns its line count.
@@ -191,10 +250,13 @@ impl Wrapped {
         self.lines
             .extend(line_ranges(&text, width).into_iter().map(Line::new));
         let n = self.lines.len() - first;
-        self.extents[b] = Extent {
-            first: u32::try_from(first).unwrap_or(u32::MAX - 1),
-            count: u32::try_from(n).unwrap_or(u32::MAX),
-        };
+        self.extents.set(
+            b,
+            Extent {
+                first: u32::try_from(first).unwrap_or(u32::MAX - 1),
+                count: u32::try_from(n).unwrap_or(u32::MAX),
+            },
+        );
         self.unwrapped -= 1;
         if self.unwrapped == 0 {
             self.lines.shrink_to_fit();
@@ -225,8 +287,13 @@ struct Packed {
 const PERSON: u32 = 1 << 31;
 
 impl Marks {
-    /// Collects the spans of `analysis` by block.
+    /// Collects the spans of `analysis` by block (nothing for an
+    /// analysis that has none, such as the empty one the reader opens
+    /// with).
     pub fn new(article: &Article, analysis: &Analysis) -> Self {
+        if analysis.quotes.is_empty() && analysis.mentions.is_empty() {
+            return Marks::default();
+        }
         let n = article.blocks.len();
         let quotes = analysis.quotes.iter().enumerate().flat_map(|(qi, q)| {
             q.spans

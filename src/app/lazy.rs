@@ -183,6 +183,18 @@ impl App {
         true
     }
 
+    /// Copies what grows as the rest of the article is wrapped (the rows,
+    /// the wrapped lines) into new allocations made by the calling
+    /// thread. A vector grows in the malloc arena where it was first
+    /// allocated (`realloc` keeps to it), so after the reader's loop has
+    /// moved to another thread (see [`crate::term::offer`]) this makes
+    /// that growth come from the new thread's arena. The copies are of a
+    /// few screens, made once.
+    pub fn rehome(&mut self) {
+        self.rows = self.rows.clone();
+        self.doc.rehome();
+    }
+
     /// The top row in a frame of reference that rows put in above it do
     /// not move, so the difference between two frames is what scrolled.
     pub fn visual_top(&self) -> i64 {
@@ -201,12 +213,12 @@ impl App {
         if exact {
             return self.top * 100 / max;
         }
-        let total = self.starts.last().copied().unwrap_or(0).max(1);
+        let total = self.text_len().max(1);
         match rows::anchor_of(&self.doc, &self.rows, self.top) {
             Anchor::Header(_) => 0,
             Anchor::Block { block, offset } => {
-                let at = self.starts.get(block).copied().unwrap_or(total);
-                let len = self.starts.get(block + 1).copied().unwrap_or(total) - at;
+                let at = self.offset(block);
+                let len = self.offset(block + 1).saturating_sub(at);
                 ((at + offset.min(len)) * 100 / total).min(99)
             }
         }

@@ -34,7 +34,7 @@ fn search_counts_steps_and_wraps_with_a_notice() {
     keys(&mut a, "N");
     assert_eq!(a.search_count().as_deref(), Some("4/4"));
     // The body shows the match: its block is on screen.
-    let h = a.search.hits[3];
+    let h = a.search.hit(&a.article, 3).expect("a fourth match");
     let first = rows::first_row(&a.rows, h.block()).expect("shown");
     assert!(first >= a.top && first < a.top + a.body_height());
 }
@@ -66,7 +66,7 @@ fn search_looks_only_in_the_filtered_blocks() {
     assert_eq!(a.search_count().as_deref(), Some("1/2"));
     // Clearing the filter finds the rest again.
     keys(&mut a, "enter esc");
-    assert_eq!(a.search.hits.len(), 4);
+    assert_eq!(a.search.count(), 4);
 }
 
 #[test]

@@ -215,7 +215,7 @@ impl App {
         let Some(item) = self.items.get(i) else {
             return;
         };
-        let (block, kind) = (item.block, item.kind);
+        let (block, kind) = (item.block(), item.kind());
         self.record_jump();
         if !self.shown_blocks().get(block).copied().unwrap_or(true) {
             // The filter hides it: showing what was asked for wins.

@@ -16,24 +16,49 @@ pub enum ItemKind {
 
 /// One line of the outline. Its label and text are read from the article
 /// and analysis when drawn, not copied: a 10 MB article has 100,000s of
-/// quotes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// quotes, so an item is 8 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Item {
-    /// Caption or quote.
-    pub kind: ItemKind,
+    /// The quote's index, or [`CAPTION`].
+    what: u32,
     /// First block it covers.
-    pub block: usize,
-    /// Last block it covers.
-    pub end_block: usize,
+    block: u32,
 }
 
+/// [`Item::what`] of a caption.
+const CAPTION: u32 = u32::MAX;
+
 impl Item {
+    fn new(kind: ItemKind, block: usize) -> Self {
+        let what = match kind {
+            ItemKind::Caption => CAPTION,
+            ItemKind::Quote(q) => u32::try_from(q).unwrap_or(CAPTION - 1),
+        };
+        Item {
+            what,
+            block: u32::try_from(block).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Caption or quote.
+    pub fn kind(&self) -> ItemKind {
+        match self.what {
+            CAPTION => ItemKind::Caption,
+            q => ItemKind::Quote(q as usize),
+        }
+    }
+
+    /// First block it covers.
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
     /// Speaker (the person's name when resolved), or the caption's credit.
     pub fn label<'a>(&self, article: &'a Article, analysis: &'a Analysis) -> Cow<'a, str> {
-        match self.kind {
+        match self.kind() {
             ItemKind::Caption => match article
                 .blocks
-                .get(self.block)
+                .get(self.block())
                 .and_then(|b| b.credit.as_ref())
             {
                 Some(c) => Cow::Owned(format!("Photo · {c}")),
@@ -56,11 +81,11 @@ impl Item {
 
     /// Caption text, or the quote's inner text.
     pub fn text<'a>(&self, article: &'a Article, analysis: &'a Analysis) -> Cow<'a, str> {
-        match self.kind {
+        match self.kind() {
             ItemKind::Caption => Cow::Borrowed(
                 article
                     .blocks
-                    .get(self.block)
+                    .get(self.block())
                     .map_or("", |b| b.text.as_str()),
             ),
             ItemKind::Quote(qi) => analysis
@@ -82,29 +107,24 @@ pub fn items(article: &Article, analysis: &Analysis) -> Vec<Item> {
             .iter()
             .enumerate()
             .filter(|(_, b)| b.is_caption())
-            .map(|(i, _)| Item {
-                kind: ItemKind::Caption,
-                block: i,
-                end_block: i,
-            }),
+            .map(|(i, _)| Item::new(ItemKind::Caption, i)),
     );
-    out.extend(analysis.quotes.iter().enumerate().map(|(qi, q)| Item {
-        kind: ItemKind::Quote(qi),
-        block: q.block,
-        end_block: q.end_block.max(q.block),
-    }));
-    let order = |k: &ItemKind| match k {
-        ItemKind::Caption => 0,
-        ItemKind::Quote(n) => n + 1,
-    };
-    out.sort_by_key(|it| (it.block, order(&it.kind)));
+    out.extend(
+        analysis
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(qi, q)| Item::new(ItemKind::Quote(qi), q.block)),
+    );
+    // A caption first, then quotes in order (`CAPTION + 1` wraps to 0).
+    out.sort_by_key(|it| (it.block, it.what.wrapping_add(1)));
     out
 }
 
 /// The item for a body whose top row shows `block`: the last item that
 /// starts at or before it.
 pub fn current(items: &[Item], block: usize) -> Option<usize> {
-    items.iter().rposition(|it| it.block <= block)
+    items.iter().rposition(|it| it.block() <= block)
 }
 
 #[cfg(test)]

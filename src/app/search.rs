@@ -1,16 +1,19 @@
 //! `/` search: smart case (a capital letter makes it case-sensitive),
 //! incremental (the body follows the first match as you type), only in
 //! blocks the people filter shows; `n` / `N` step with wrap-around.
+//! Matches are not kept: a one-letter search of a 10 MB article has
+//! 100,000s of them (12 MB as a list). What is kept is how many come
+//! before each block, and a block's matches are found again when they
+//! are needed (drawing, stepping), a few hundred bytes of text each time.
 
 use std::borrow::Cow;
 
 use super::rows::Anchor;
 use super::{App, Pending};
-use crate::article::Block;
+use crate::article::{Article, Block};
 use crate::keymap::{Code, Key};
 
 /// A match: a byte range of a block's text (with its credit, as wrapped).
-/// Kept in 12 bytes: a one-letter search of a 10 MB article has 100,000s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hit {
     /// Block index.
@@ -35,12 +38,55 @@ pub struct Search {
     pub query: String,
     /// The query is being typed.
     pub typing: bool,
-    /// Matches in document order.
-    pub hits: Vec<Hit>,
-    /// The current match.
+    /// How many matches come before each block, and the total last
+    /// (empty while there is no query): 4 bytes a block whatever the
+    /// query.
+    before: Vec<u32>,
+    /// The current match, an index in document order.
     pub current: Option<usize>,
     /// Where typing started, to return to on Esc.
     origin: Option<Anchor>,
+}
+
+impl Search {
+    /// How many matches there are.
+    pub fn count(&self) -> usize {
+        self.before.last().map_or(0, |&n| n as usize)
+    }
+
+    /// The index of block `b`'s first match and its matches (start and
+    /// end bytes), in order.
+    pub fn in_block(&self, article: &Article, b: usize) -> (usize, Vec<(usize, usize)>) {
+        let (Some(&from), Some(&to)) = (self.before.get(b), self.before.get(b + 1)) else {
+            return (self.count(), Vec::new());
+        };
+        if from == to {
+            return (from as usize, Vec::new());
+        }
+        let found = find(&block_text(&article.blocks[b]), &self.query);
+        (from as usize, found)
+    }
+
+    /// Match `i` (in document order).
+    pub fn hit(&self, article: &Article, i: usize) -> Option<Hit> {
+        if i >= self.count() {
+            return None;
+        }
+        let b = self.before.partition_point(|&n| n as usize <= i) - 1;
+        let (first, found) = self.in_block(article, b);
+        let &(start, end) = found.get(i - first)?;
+        Some(Hit {
+            block: b as u32,
+            start: start as u32,
+            end: end as u32,
+        })
+    }
+
+    /// How many matches end at or before byte `offset` of `block`.
+    fn ending_by(&self, article: &Article, block: usize, offset: usize) -> usize {
+        let (first, found) = self.in_block(article, block);
+        first + found.partition_point(|&(_, e)| e <= offset)
+    }
 }
 
 /// A block's text as the body shows it (captions end with their credit).
@@ -147,7 +193,7 @@ impl App {
 
     /// `n` (`forward`) / `N`: the next or previous match, wrapping.
     pub(super) fn search_step(&mut self, forward: bool) {
-        let n = self.search.hits.len();
+        let n = self.search.count();
         if n == 0 {
             self.notice = Some(if self.search.query.is_empty() {
                 "no search: / to search".into()
@@ -182,29 +228,30 @@ impl App {
         let old = self
             .search
             .current
-            .and_then(|i| self.search.hits.get(i))
-            .copied();
+            .and_then(|i| self.search.hit(&self.article, i));
+        self.search.before = Vec::new();
+        if self.search.query.is_empty() {
+            self.search.current = None;
+            return;
+        }
         let shown = self.shown_blocks();
         let query = &self.search.query;
-        self.search.hits = self
-            .article
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(b, _)| shown.get(*b).copied().unwrap_or(true))
-            .flat_map(|(b, block)| {
-                find(&block_text(block), query)
-                    .into_iter()
-                    .map(move |(start, end)| Hit {
-                        block: b as u32,
-                        start: start as u32,
-                        end: end as u32,
-                    })
-            })
-            .collect();
+        let mut before = Vec::with_capacity(self.article.blocks.len() + 1);
+        let mut total = 0u32;
+        for (b, block) in self.article.blocks.iter().enumerate() {
+            before.push(total);
+            if shown.get(b).copied().unwrap_or(true) {
+                let n = find(&block_text(block), query).len();
+                total = total.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+            }
+        }
+        before.push(total);
+        self.search.before = before;
+        // The first match at or after the old one.
         self.search.current = old.and_then(|h| {
-            let i = self.search.hits.partition_point(|x| *x < h);
-            (i < self.search.hits.len()).then_some(i)
+            let (first, found) = self.search.in_block(&self.article, h.block());
+            let i = first + found.partition_point(|&r| r < (h.start as usize, h.end as usize));
+            (i < self.search.count()).then_some(i)
         });
     }
 
@@ -218,15 +265,15 @@ impl App {
             Anchor::Header(_) => (0, 0),
             Anchor::Block { block, offset } => (block, offset),
         };
-        let hits = &self.search.hits;
-        let i = hits.partition_point(|h| (h.block(), h.end as usize) <= (block, offset));
-        (!hits.is_empty()).then_some(if i < hits.len() { i } else { 0 })
+        let n = self.search.count();
+        let i = self.search.ending_by(&self.article, block, offset);
+        (n > 0).then_some(if i < n { i } else { 0 })
     }
 
     /// Scrolls so match `i` is on screen, a third of the way down when
     /// it was not.
     fn show_hit(&mut self, i: usize) {
-        let Some(h) = self.search.hits.get(i) else {
+        let Some(h) = self.search.hit(&self.article, i) else {
             return;
         };
         let anchor = Anchor::Block {
@@ -247,8 +294,8 @@ impl App {
             return None;
         }
         Some(match s.current {
-            Some(i) => format!("{}/{}", i + 1, s.hits.len()),
-            None => format!("-/{}", s.hits.len()),
+            Some(i) => format!("{}/{}", i + 1, s.count()),
+            None => format!("-/{}", s.count()),
         })
     }
 }

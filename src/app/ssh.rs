@@ -20,7 +20,7 @@ impl App {
         if self.focus == Pane::Outline
             && let Some(item) = self.items.get(self.outline_sel)
         {
-            return Some(match item.kind {
+            return Some(match item.kind() {
                 ItemKind::Quote(q) => {
                     let quote = &self.analysis.quotes[q];
                     let who = quote.speaker.as_deref().unwrap_or("unattributed");
@@ -32,7 +32,7 @@ impl App {
                 }
                 ItemKind::Caption => {
                     let text = item.text(&self.article, &self.analysis);
-                    match &self.article.blocks[item.block].credit {
+                    match &self.article.blocks[item.block()].credit {
                         Some(credit) => format!("{text} — {credit}"),
                         None => text.to_string(),
                     }

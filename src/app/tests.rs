@@ -115,11 +115,11 @@ fn the_outline_follows_the_body() {
     keys(&mut a, "G");
     let b = rows::block_at(&a.rows, a.top).expect("a block");
     let item = &a.items[a.outline_sel];
-    assert!(item.block <= b);
+    assert!(item.block() <= b);
     assert!(
         a.items
             .get(a.outline_sel + 1)
-            .is_none_or(|next| next.block > b)
+            .is_none_or(|next| next.block() > b)
     );
 }
 

@@ -48,6 +48,34 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// glibc's malloc gives an allocation over its mmap threshold (128 KiB at
+/// first) a mapping of its own, and when such a mapping is freed it
+/// raises the threshold to that size, up to 32 MiB (see mallopt(3)).
+/// Freeing a 10 MB article's text would raise it to 10 MB, and the
+/// analysis's vectors, all smaller, would then come from the heap, where
+/// what they free stays resident and cannot be reused by anything larger
+/// than the hole it leaves: 4 MB more at the peak. A buffer that holds
+/// the whole text is therefore given room for more than 32 MiB: only
+/// the pages written are memory (the rest is address space), and freeing
+/// it leaves the threshold where it was. Short texts are left alone.
+fn text_capacity(len: usize) -> usize {
+    if len < MAPPED { len } else { len.max(PAST_MAX) }
+}
+
+/// glibc's first mmap threshold.
+const MAPPED: usize = 128 << 10;
+
+/// Past glibc's largest mmap threshold.
+const PAST_MAX: usize = (32 << 20) + (64 << 10);
+
+/// `text` with the capacity [`text_capacity`] asks for (a mapping is
+/// grown in place, without a copy).
+fn roomy(mut text: String) -> String {
+    let want = text_capacity(text.capacity());
+    text.reserve_exact(want - text.len());
+    text
+}
+
 /// Reads a file and cleans it.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let owned = || path.to_path_buf();
@@ -55,7 +83,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if meta.is_dir() {
         return Err(LoadError::IsDirectory(owned()));
     }
-    let mut bytes = Vec::with_capacity(meta.len().min(1 << 30) as usize);
+    let mut bytes = Vec::with_capacity(text_capacity(meta.len().min(1 << 30) as usize));
     std::fs::File::open(path)
         .and_then(|mut f| f.read_to_end(&mut bytes))
         .map_err(|e| io_error(path, e))?;
@@ -64,7 +92,8 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Reads everything from a reader (standard input) and cleans it.
 pub fn load_reader(name: &Path, mut reader: impl Read) -> Result<Loaded, LoadError> {
-    let mut bytes = Vec::new();
+    // The length is not known: room for a long text from the start.
+    let mut bytes = Vec::with_capacity(text_capacity(MAPPED));
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(name, e))?;
@@ -127,6 +156,7 @@ fn lossy(name: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> String {
 
 fn finish(name: &Path, decoded: String, mut warnings: Vec<String>) -> Result<Loaded, LoadError> {
     let (text, removed) = sanitize_owned(decoded);
+    let text = roomy(text);
     if removed > 0 {
         warnings.push(format!(
             "{}: removed {removed} control or escape sequence{}",
@@ -158,7 +188,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// 8-bit C1 forms) and bidirectional overrides. Returns the text and the
 /// number of removals.
 pub fn sanitize(input: &str) -> (String, usize) {
-    let mut out = String::with_capacity(input.len());
+    let mut out = String::with_capacity(text_capacity(input.len()));
     let mut removed = 0;
     let mut rest = input;
     loop {
@@ -237,7 +267,7 @@ fn rest_from<'a>(input: &'a str, next: &'a str, c: char) -> &'a str {
 
 /// [`sanitize`] one character at a time.
 fn sanitize_chars(input: &str) -> (String, usize) {
-    let mut out = String::with_capacity(input.len());
+    let mut out = String::with_capacity(text_capacity(input.len()));
     let mut removed = 0;
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {

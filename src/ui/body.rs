@@ -13,7 +13,7 @@ use super::theme::Theme;
 use crate::app::doc::{self, CAPTION_INDENT, Mark, Marks, Seg, Wrapped};
 use crate::app::outline::ItemKind;
 use crate::app::rows::Row;
-use crate::app::search::Hit;
+use crate::app::search::Search;
 use crate::article::Article;
 
 /// What the outline last jumped to, highlighted in the text.
@@ -54,10 +54,8 @@ pub struct Body<'a> {
     pub filter: &'a [usize],
     /// Highlighted caption or quote.
     pub flash: Flash,
-    /// Search matches, highlighted.
-    pub hits: &'a [Hit],
-    /// The current match, highlighted more.
-    pub current_hit: Option<usize>,
+    /// The search, whose matches are highlighted (the current one more).
+    pub search: &'a Search,
     /// Spread words to end lines flush at the measure.
     pub justify: bool,
     /// Styles.
@@ -71,8 +69,22 @@ impl Widget for Body<'_> {
             .iter()
             .skip(self.top)
             .take(usize::from(area.height));
+        // Each shown block's matches, found once for all its lines.
+        let mut hits: Vec<(u32, Vec<Hit>)> = Vec::new();
+        for row in rows.clone() {
+            if let Row::Text { block, .. } = *row
+                && hits.last().is_none_or(|h| h.0 != block)
+            {
+                hits.push((block, self.hits_in(block as usize)));
+            }
+        }
         for (y, row) in (area.y..).zip(rows) {
-            let line = self.line(*row);
+            let none = Vec::new();
+            let shown = match row {
+                Row::Text { block, .. } => hits.iter().find(|h| h.0 == *block).map(|h| &h.1),
+                _ => None,
+            };
+            let line = self.line(*row, shown.unwrap_or(&none));
             let x = match row {
                 Row::Hidden { .. } | Row::NoMatch => {
                     area.x + area.width.saturating_sub(line.width() as u16) / 2
@@ -85,8 +97,21 @@ impl Widget for Body<'_> {
     }
 }
 
+/// A match in a block: start and end bytes, and whether it is the
+/// current one.
+type Hit = (usize, usize, bool);
+
 impl Body<'_> {
-    fn line(&self, row: Row) -> Line<'_> {
+    fn hits_in(&self, block: usize) -> Vec<Hit> {
+        let (first, found) = self.search.in_block(self.article, block);
+        let current = self.search.current;
+        (first..)
+            .zip(found)
+            .map(|(i, (s, e))| (s, e, Some(i) == current))
+            .collect()
+    }
+
+    fn line(&self, row: Row, hits: &[Hit]) -> Line<'_> {
         let t = self.theme;
         match row {
             Row::Title(n) => {
@@ -103,11 +128,11 @@ impl Body<'_> {
                 Line::styled(format!("··· {count} {what} hidden ···"), t.meta)
             }
             Row::NoMatch => Line::styled("··· no paragraph names all of them (a: any) ···", t.meta),
-            Row::Text { block, line } => self.text_line(block as usize, line as usize),
+            Row::Text { block, line } => self.text_line(block as usize, line as usize, hits),
         }
     }
 
-    fn text_line(&self, block: usize, line: usize) -> Line<'_> {
+    fn text_line(&self, block: usize, line: usize, hits: &[Hit]) -> Line<'_> {
         let Some(b) = self.doc.block(block) else {
             return Line::default();
         };
@@ -123,19 +148,6 @@ impl Body<'_> {
             .is_some_and(|b| b.is_caption());
         let base = if caption { t.caption } else { t.body };
         let flash_block = self.flash == Flash::Caption(block);
-        // Hits are in document order: this block's are one run.
-        let from = self.hits.partition_point(|h| h.block() < block);
-        let to = from + self.hits[from..].partition_point(|h| h.block() == block);
-        let hits: Vec<(usize, usize, bool)> = (from..to)
-            .map(|i| {
-                let h = self.hits[i];
-                (
-                    h.start as usize,
-                    h.end as usize,
-                    Some(i) == self.current_hit,
-                )
-            })
-            .collect();
         let mut pieces: Vec<(String, Style)> = Vec::with_capacity(segs.len() + 1);
         let mut width = self.doc.measure;
         if caption && self.doc.measure > 2 * CAPTION_INDENT {
@@ -148,7 +160,7 @@ impl Body<'_> {
             if flash_block {
                 style = style.patch(t.flash);
             }
-            for (text, hit) in split_at_hits(&s.text, pos, &hits) {
+            for (text, hit) in split_at_hits(&s.text, pos, hits) {
                 let style = match hit {
                     Some(true) => style.patch(t.search_current),
                     Some(false) => style.patch(t.search),
@@ -200,11 +212,7 @@ impl Body<'_> {
 /// `text` (starting at byte `pos` of its block) cut where search hits
 /// start and end; each piece says whether it is in a hit (and whether
 /// that is the current one).
-fn split_at_hits<'t>(
-    text: &'t str,
-    pos: usize,
-    hits: &[(usize, usize, bool)],
-) -> Vec<(&'t str, Option<bool>)> {
+fn split_at_hits<'t>(text: &'t str, pos: usize, hits: &[Hit]) -> Vec<(&'t str, Option<bool>)> {
     let end = pos + text.len();
     let mut cuts = vec![0, text.len()];
     for &(s, e, _) in hits {

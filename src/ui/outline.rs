@@ -54,14 +54,14 @@ impl Widget for Outline<'_> {
                 break;
             }
             let item_text = item.text(self.article, self.analysis);
-            let (icon, text) = match item.kind {
+            let (icon, text) = match item.kind() {
                 ItemKind::Caption => ("▌ ", item_text.to_string()),
                 ItemKind::Quote(_) => (
                     "“ ",
                     format!("“{}”", item_text.trim_end_matches([',', ' '])),
                 ),
             };
-            let hidden = !self.shown.get(item.block).copied().unwrap_or(true);
+            let hidden = !self.shown.get(item.block()).copied().unwrap_or(true);
             let (head, body) = match (i == self.selected, self.focused) {
                 (true, true) => (t.selected, t.selected),
                 (true, false) => (t.current, t.current),
