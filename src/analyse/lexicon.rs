@@ -1112,6 +1112,8 @@ pub const KNOWN_ORGS: &[&str] = &[
     "Oscar de la Renta",
     "Mouton Rothschild",
     "Parks Victoria",
+    "Land Rover",
+    "Range Rover",
     "Parks Canada",
     "Sport England",
     "Sport Wales",
@@ -1583,6 +1585,11 @@ pub const ORG_WORDS_MORE: &[&str] = &[
     "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate", "Infirmary",
     "Hospice", "Sanatorium", "Hotspur", "Ora", "Stand", "Brands", "Cellars", "Winery", "Homes",
     "Developments", "Builders", "Properties", "Construction", "Contractors", "Motors",
+    "Chemical", "Controls", "Resources", "Productions", "Publishing", "Beverages", "Brewing",
+    "Distillery", "Hotels", "Resorts", "Railway", "Railways", "Telecom", "Communications",
+    "Therapeutics", "Biotech", "Dental", "Software", "Robotics", "Aerospace", "Defence",
+    "Defense", "Automotive", "Freight", "Textiles", "Jewellers", "Jewelers", "Bakery", "Bistro",
+    "Grill", "Tavern", "Inn",
     "Vineyards", "Estates", "Château", "Domaine", "Outfitters", "Apparel", "Cosmetics",
 ];
 
