@@ -1167,6 +1167,18 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         .into_iter()
         .flatten()
         .max_by_key(|u| (u.at.block, u.at.start));
+        // A subject found before the quote, resolved to who it names.
+        let resolve_before = |sub: Subject| {
+            resolve(
+                article,
+                people,
+                sub,
+                true,
+                first,
+                nearby.as_ref(),
+                last_speaker,
+            )
+        };
         let (speaker, person) = subject
             .and_then(|(sub, before)| {
                 resolve(
@@ -1182,15 +1194,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
             .or_else(|| {
                 // The text after the quote held no valid subject: try before it.
                 let sub = before_in(first.block, prev_close, first.start)?;
-                resolve(
-                    article,
-                    people,
-                    sub,
-                    true,
-                    first,
-                    nearby.as_ref(),
-                    last_speaker,
-                )
+                resolve_before(sub)
             })
             .or_else(|| {
                 action_beat(
@@ -1236,15 +1240,7 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
                     return None;
                 }
                 let sub = before_in(pb, from, pt.len() - 1)?;
-                resolve(
-                    article,
-                    people,
-                    sub,
-                    true,
-                    first,
-                    nearby.as_ref(),
-                    last_speaker,
-                )
+                resolve_before(sub)
             })
             .unwrap_or((None, None));
         if let (Some(desc), None) = (&speaker, person)
