@@ -1,0 +1,442 @@
+//! Word lists the people analysis reads: nouns of works, organisations
+//! and places, what firms are said to do, places and institutions named for
+//! someone, kinship.
+
+use super::*;
+
+pub(super) fn clean(w: &str) -> &str {
+    w.trim_end_matches('.')
+}
+
+pub(super) fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next()), (Some(a), Some('.')) if a.is_uppercase())
+}
+
+pub(super) const WORK_NOUNS: &[&str] = &[
+    "book",
+    "memoir",
+    "memoirs",
+    "novel",
+    "biography",
+    "autobiography",
+    "film",
+    "movie",
+    "documentary",
+    "series",
+    "show",
+    "programme",
+    "program",
+    "podcast",
+    "album",
+    "song",
+    "play",
+    "musical",
+    "sitcom",
+    "drama",
+    "titled",
+    "entitled",
+    "column",
+    "exhibition",
+    "opera",
+    "poem",
+    "single",
+    "EP",
+    "bestseller",
+    "thriller",
+    "comedy",
+    "docuseries",
+    "miniseries",
+];
+
+pub(super) const TITLE_CONNECTORS: &[&str] = &[
+    "with", "to", "of", "the", "and", "a", "an", "in", "on", "for", "from", "at", "up", "&",
+];
+
+/// Nouns that put a firm's name after them (`publisher Harland Briggs`).
+pub(super) const ORG_NOUNS: &[&str] = &[
+    "publisher",
+    "firm",
+    "company",
+    "bank",
+    "label",
+    "brand",
+    "retailer",
+    "insurer",
+    "lender",
+    "broker",
+    "consultancy",
+    "agency",
+    "chain",
+    "startup",
+    "start-up",
+    "airline",
+    "studio",
+    "developer",
+    "manufacturer",
+    "supplier",
+    "carmaker",
+    "automaker",
+    "conglomerate",
+    "group",
+    "operator",
+    "utility",
+    "distributor",
+    "outfitter",
+    "boutique",
+    "house",
+    "imprint",
+    "practice",
+    "partnership",
+    "lab",
+    "laboratory",
+    "network",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+];
+
+/// Who works at or for a firm (`an analyst at X`, `chief executive of X`),
+/// and what a listed firm has (`shares of X`).
+pub(super) fn is_org_members(w: &str) -> bool {
+    matches!(
+        w,
+        "analyst"
+            | "analysts"
+            | "economist"
+            | "economists"
+            | "strategist"
+            | "strategists"
+            | "partner"
+            | "partners"
+            | "executive"
+            | "executives"
+            | "director"
+            | "directors"
+            | "chairman"
+            | "chairwoman"
+            | "founder"
+            | "co-founder"
+            | "employee"
+            | "employees"
+            | "banker"
+            | "bankers"
+            | "trader"
+            | "traders"
+            | "researcher"
+            | "researchers"
+            | "engineer"
+            | "engineers"
+            | "shares"
+            | "stake"
+            | "shareholders"
+            | "shareholder"
+            | "subsidiary"
+            | "unit"
+            | "division"
+    )
+}
+
+/// Nouns after a name used as a modifier that only a firm takes
+/// (`A Keller Sachs spokeswoman`, `Pemberton Grant shareholders`).
+pub(super) fn is_attributive_org(w: &str) -> bool {
+    matches!(
+        w,
+        "spokeswoman"
+            | "spokesman"
+            | "spokesperson"
+            | "shareholders"
+            | "shares"
+            | "stock"
+            | "analysts"
+            | "analyst"
+            | "economists"
+            | "economist"
+            | "strategist"
+            | "strategists"
+            | "executives"
+            | "bankers"
+            | "employees"
+            | "staff"
+            | "workers"
+            | "customers"
+            | "clients"
+            | "subsidiary"
+            | "stores"
+            | "branch"
+            | "branches"
+            | "headquarters"
+            | "brand"
+            | "products"
+    )
+}
+
+/// Price moves (`X fell 3.2%`, `X jumped 27 per cent`).
+pub(super) fn is_price_verbs(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "fell"
+            | "jumped"
+            | "slipped"
+            | "climbed"
+            | "gained"
+            | "dropped"
+            | "plunged"
+            | "soared"
+            | "tumbled"
+            | "slid"
+            | "surged"
+            | "sank"
+            | "rallied"
+            | "shed"
+            | "added"
+            | "lost"
+    )
+}
+
+/// What only a firm has (`Ashby Lowe’s chief executive`, `X’s shares`).
+pub(super) const POSSESSED_BY_ORGS: &[&str] = &[
+    "chief executive",
+    "chief financial",
+    "chief operating",
+    "ceo",
+    "board",
+    "shares",
+    "shareholders",
+    "staff",
+    "employees",
+    "workforce",
+    "customers",
+    "clients",
+    "revenue",
+    "profit",
+    "profits",
+    "earnings",
+    "headquarters",
+    "network",
+    "website",
+    "stores",
+    "offices",
+    "subsidiary",
+    "parent",
+    "brand",
+    "products",
+    "stock",
+    "share price",
+    "executives",
+    "management",
+    "chairman",
+    "chairwoman",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "founder",
+    "co-founder",
+    "managing director",
+    "annual",
+    "quarterly",
+    "balance sheet",
+];
+
+/// `Neighbors said`, `Officials warned`: a plural of an ordinary noun
+/// opening a sentence is a group, even where the census has it as a surname.
+pub(super) fn plural_of_common(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    (lx::is_common_word(&lower) || lower.ends_with("ists") || lower.ends_with("ers"))
+        && [lower.strip_suffix("es"), lower.strip_suffix('s')]
+            .into_iter()
+            .flatten()
+            .any(|stem| stem.len() >= 3 && (lx::is_common_word(stem) || lx::is_role_noun(stem)))
+}
+
+/// Text before a name ending `her mother,` / `his father, the late`.
+pub(super) fn kin_before(before: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().rev();
+    let (Some(kin), Some(owner)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(owner, "her" | "his" | "their" | "Her" | "His" | "Their")
+        && matches!(
+            kin,
+            "mother"
+                | "father"
+                | "mum"
+                | "dad"
+                | "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "brother"
+                | "sister"
+                | "grandmother"
+                | "grandfather"
+                | "aunt"
+                | "uncle"
+                | "widow"
+                | "widower"
+                | "mother-in-law"
+                | "father-in-law"
+        )
+}
+
+/// Places and institutions named for someone with a possessive
+/// (`George Watson’s College`).
+pub(super) fn is_named_institution(w: &str) -> bool {
+    matches!(
+        w,
+        "College"
+            | "School"
+            | "Academy"
+            | "Hospital"
+            | "Infirmary"
+            | "Hospice"
+            | "Church"
+            | "Cathedral"
+            | "Chapel"
+            | "Abbey"
+            | "Park"
+            | "Street"
+            | "Road"
+            | "Lane"
+            | "Square"
+            | "Bridge"
+            | "Wharf"
+            | "Quay"
+            | "Gardens"
+            | "Green"
+            | "Island"
+            | "Bay"
+            | "Point"
+            | "Inn"
+            | "Arms"
+            | "Tavern"
+            | "Cross"
+            | "Wood"
+            | "Field"
+            | "Hill"
+            | "Court"
+            | "Yard"
+            | "Theatre"
+            | "Hall"
+            | "Cricket"
+            | "Stadium"
+            | "Ground"
+    )
+}
+
+/// Lower-case things a name can qualify (`the David Jones building`).
+pub(super) fn is_thing_nouns(w: &str) -> bool {
+    matches!(
+        w,
+        "building"
+            | "buildings"
+            | "store"
+            | "stores"
+            | "shop"
+            | "shops"
+            | "site"
+            | "hotel"
+            | "restaurant"
+            | "factory"
+            | "plant"
+            | "mall"
+            | "T-shirt"
+            | "t-shirt"
+            | "shirt"
+            | "shirts"
+            | "jersey"
+            | "jerseys"
+            | "brand"
+            | "label"
+            | "chain"
+            | "franchise"
+            | "estate"
+            | "stand"
+            | "bypass"
+            | "motorway"
+            | "interchange"
+            | "tunnel"
+            | "line"
+            | "branch"
+            | "outlet"
+            | "dealership"
+            | "warehouse"
+            | "campus"
+    )
+}
+
+/// Words that close a place's name (`Oak Hill`, `Rame Head`).
+pub(super) fn is_place_heads(w: &str) -> bool {
+    matches!(
+        w,
+        "Village"
+            | "Valley"
+            | "Heights"
+            | "Springs"
+            | "Falls"
+            | "Creek"
+            | "Bay"
+            | "Point"
+            | "Head"
+            | "Hill"
+            | "Hills"
+            | "Harbour"
+            | "Harbor"
+            | "Beach"
+            | "Island"
+            | "Islands"
+            | "Lake"
+            | "River"
+            | "Grove"
+            | "Gardens"
+            | "Downs"
+            | "Vale"
+            | "Woods"
+            | "Canyon"
+            | "Peninsula"
+            | "Sound"
+            | "Estuary"
+            | "Cove"
+    )
+}
+
+/// Adjectives between a locative preposition and a place (`in nearby X`).
+pub(super) fn is_place_adjectives(w: &str) -> bool {
+    matches!(
+        w,
+        "nearby"
+            | "neighbouring"
+            | "neighboring"
+            | "rural"
+            | "central"
+            | "downtown"
+            | "suburban"
+            | "coastal"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "inner-city"
+            | "remote"
+    )
+}
+
+pub(super) const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "via",
+    "on",
+    "into",
+    "towards",
+    "toward",
+];
