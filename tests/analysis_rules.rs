@@ -517,3 +517,10 @@ fn agencies_qualifiers_and_sources_with_capitals() {
     assert_eq!(got[1].1.as_deref(), Some("Parks Victoria"), "{got:?}");
     assert_eq!(got[2].2.as_deref(), Some("Peregrine Hawtrey"), "{got:?}");
 }
+
+#[test]
+fn what_a_family_calls_its_own_is_no_name() {
+    let src = "Tom Reed, 9, loves the beach. Nani cooked dinner and Grandad laughed.\n\n\
+        Nana Ruth sang, and Mummy waved.";
+    assert_eq!(names(src), ["Nana Ruth", "Tom Reed"], "{:?}", people(src));
+}

@@ -1158,6 +1158,23 @@ pub const KNOWN_ORGS: &[&str] = &[
 /// Words that start sentences or clauses capitalised but never start a
 /// name; also days and months.
 pub const NOT_NAMES: &[&str] = &[
+    // What a family calls its own (`Grandad laughed`, `Nani cooked`).
+    "Grandad",
+    "Granddad",
+    "Gran",
+    "Nan",
+    "Nani",
+    "Nanna",
+    "Mama",
+    "Papa",
+    "Mummy",
+    "Daddy",
+    "Mom",
+    "Granny",
+    "Auntie",
+    "Aunty",
+    "Grandmother",
+    "Grandfather",
     "The",
     "A",
     "An",
