@@ -524,3 +524,16 @@ fn what_a_family_calls_its_own_is_no_name() {
         Nana Ruth sang, and Mummy waved.";
     assert_eq!(names(src), ["Nana Ruth", "Tom Reed"], "{:?}", people(src));
 }
+
+#[test]
+fn a_source_described_by_where_they_stood() {
+    let got = speakers(
+        "Adrian Solway spoke first. He was interrupted by a man at the back of the hall who \
+         shouted: \"You said that in Welton!\"",
+    );
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("a man at the back of the hall"),
+        "{got:?}"
+    );
+}

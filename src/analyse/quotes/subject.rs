@@ -370,8 +370,21 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
             // `of`: `a neighbour of the couple who`).
             let is_det = |m: usize| opens_noun_phrase(tokens[m].text);
             let mut det = (sentence_from..rel - 1).rev().find(|&m| is_det(m));
-            while let Some(d) = det.filter(|&d| d > sentence_from + 1 && tokens[d - 1].text == "of")
-            {
+            // (and place phrases: `a man at the back of the hall who`).
+            while let Some(d) = det.filter(|&d| {
+                d > sentence_from + 1
+                    && matches!(
+                        tokens[d - 1].text,
+                        "of" | "at"
+                            | "in"
+                            | "on"
+                            | "from"
+                            | "near"
+                            | "outside"
+                            | "behind"
+                            | "across"
+                    )
+            }) {
                 det = (sentence_from..d - 1)
                     .rev()
                     .find(|&m| is_det(m))
