@@ -537,3 +537,13 @@ fn a_source_described_by_where_they_stood() {
         "{got:?}"
     );
 }
+
+#[test]
+fn it_said_is_the_document_s_owner() {
+    let got = speakers(
+        "Mikaere's father, Hone Tūhiwai, did not feel able to speak, and his statement was \
+         read to the court by Ethan Saunoa.\n\n\
+         \"My son wanted to be an electrician,\" it said.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Hone Tūhiwai"), "{got:?}");
+}

@@ -449,6 +449,64 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
     quotes
 }
 
+/// Whose statement, letter or message speaks as `it`: `X’s statement` or
+/// `his statement` before the quote, in its paragraph or the one before.
+fn document_owner(
+    article: &Article,
+    people: &People,
+    at: Span,
+    unnamed: Option<&Unnamed>,
+    last_speaker: Option<(usize, usize)>,
+) -> Option<(Option<String>, Option<usize>)> {
+    const DOCS: [&str; 6] = ["statement", "letter", "message", "note", "email", "post"];
+    for b in (at.block.saturating_sub(1)..=at.block).rev() {
+        let text = article.blocks[b].text.as_str();
+        let end = if b == at.block { at.start } else { text.len() };
+        let words: Vec<(usize, &str)> = text[..end]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        for k in (1..words.len()).rev() {
+            let noun = words[k].1.trim_end_matches([',', '.', ';', ':']);
+            if !DOCS.contains(&noun) {
+                continue;
+            }
+            let (pos, owner) = words[k - 1];
+            let gender = match owner {
+                "his" | "His" => Some(Gender::Male),
+                "her" | "Her" => Some(Gender::Female),
+                _ => None,
+            };
+            if gender.is_some() {
+                let t = pronoun_target(
+                    article,
+                    people,
+                    Span {
+                        block: b,
+                        start: pos,
+                        end: pos,
+                    },
+                    gender,
+                    unnamed,
+                    last_speaker,
+                )?;
+                return Some(answer(people, t));
+            }
+            if owner.ends_with("’s") || owner.ends_with("'s") {
+                let m = people
+                    .in_block(b)
+                    .iter()
+                    .find(|m| m.span.start <= pos && m.span.end >= pos)?;
+                return Some((
+                    Some(text[m.span.start..m.span.end].to_string()),
+                    Some(m.person),
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// The shared copy of `s`.
 fn intern(set: &mut HashSet<Arc<str>>, s: String) -> Arc<str> {
     if let Some(a) = set.get(s.as_str()) {
@@ -639,6 +697,15 @@ fn resolve(
                     Some(u) => (Some(u.desc.clone()), None),
                     None => (None, None),
                 });
+            }
+            // `His statement was read by Saunoa. “…,” it said.`: the
+            // document's owner, named or by pronoun, in this paragraph or
+            // the one before.
+            "it" => {
+                return Some(
+                    document_owner(article, people, quote_at, unnamed, last_speaker)
+                        .unwrap_or((None, None)),
+                );
             }
             _ => return Some((None, None)),
         };
