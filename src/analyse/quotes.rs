@@ -322,45 +322,22 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
         .into_iter()
         .flatten()
         .max_by_key(|u| (u.at.block, u.at.start));
-        // A subject found before the quote, resolved to who it names.
-        let resolve_before = |sub: Subject| {
-            resolve(
-                article,
-                people,
-                sub,
-                true,
-                first,
-                nearby.as_ref(),
-                last_speaker,
-            )
+        let cx = Context {
+            article,
+            people,
+            unnamed: nearby.as_ref(),
+            last_speaker,
         };
+        // A subject found before the quote, resolved to who it names.
+        let resolve_before = |sub: Subject| resolve(cx, sub, true, first);
         let (speaker, person) = subject
-            .and_then(|(sub, before)| {
-                resolve(
-                    article,
-                    people,
-                    sub,
-                    before,
-                    first,
-                    nearby.as_ref(),
-                    last_speaker,
-                )
-            })
+            .and_then(|(sub, before)| resolve(cx, sub, before, first))
             .or_else(|| {
                 // The text after the quote held no valid subject: try before it.
                 let sub = before_in(first.block, prev_close, first.start)?;
                 resolve_before(sub)
             })
-            .or_else(|| {
-                action_beat(
-                    article,
-                    people,
-                    first,
-                    prev_close,
-                    nearby.as_ref(),
-                    last_speaker,
-                )
-            })
+            .or_else(|| action_beat(cx, first, prev_close))
             .or_else(|| {
                 // `Pōtaka says the hapū will go to court.` then a paragraph
                 // that is all quote: the one reported speaking just before.
@@ -449,64 +426,6 @@ pub fn attribute(article: &Article, raw: &[RawQuote], people: &People) -> Vec<Qu
     quotes
 }
 
-/// Whose statement, letter or message speaks as `it`: `X’s statement` or
-/// `his statement` before the quote, in its paragraph or the one before.
-fn document_owner(
-    article: &Article,
-    people: &People,
-    at: Span,
-    unnamed: Option<&Unnamed>,
-    last_speaker: Option<(usize, usize)>,
-) -> Option<(Option<String>, Option<usize>)> {
-    const DOCS: [&str; 6] = ["statement", "letter", "message", "note", "email", "post"];
-    for b in (at.block.saturating_sub(1)..=at.block).rev() {
-        let text = article.blocks[b].text.as_str();
-        let end = if b == at.block { at.start } else { text.len() };
-        let words: Vec<(usize, &str)> = text[..end]
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-            .collect();
-        for k in (1..words.len()).rev() {
-            let noun = words[k].1.trim_end_matches([',', '.', ';', ':']);
-            if !DOCS.contains(&noun) {
-                continue;
-            }
-            let (pos, owner) = words[k - 1];
-            let gender = match owner {
-                "his" | "His" => Some(Gender::Male),
-                "her" | "Her" => Some(Gender::Female),
-                _ => None,
-            };
-            if gender.is_some() {
-                let t = pronoun_target(
-                    article,
-                    people,
-                    Span {
-                        block: b,
-                        start: pos,
-                        end: pos,
-                    },
-                    gender,
-                    unnamed,
-                    last_speaker,
-                )?;
-                return Some(answer(people, t));
-            }
-            if owner.ends_with("’s") || owner.ends_with("'s") {
-                let m = people
-                    .in_block(b)
-                    .iter()
-                    .find(|m| m.span.start <= pos && m.span.end >= pos)?;
-                return Some((
-                    Some(text[m.span.start..m.span.end].to_string()),
-                    Some(m.person),
-                ));
-            }
-        }
-    }
-    None
-}
-
 /// The shared copy of `s`.
 fn intern(set: &mut HashSet<Arc<str>>, s: String) -> Arc<str> {
     if let Some(a) = set.get(s.as_str()) {
@@ -523,26 +442,15 @@ fn inherit(article: &Article, raw: &[RawQuote], quotes: &mut [Quote]) {
     // `In a statement, the club said: “…”` … `“…,” the statement said.`:
     // the document speaks for whoever issued it.
     for i in 1..quotes.len() {
-        let document = quotes[i].speaker.as_deref().is_some_and(|s| {
-            matches!(
-                s.to_lowercase().as_str(),
-                "the statement" | "the letter" | "the email" | "the post" | "the note"
-            )
-        });
-        if !document {
+        let document = |q: &Quote| q.speaker.as_deref().and_then(document_phrase).is_some();
+        if !document(&quotes[i]) {
             continue;
         }
         let b = quotes[i].block;
         if let Some(j) = (0..i)
             .rev()
             .take_while(|&j| quotes[j].end_block + 2 >= b)
-            .find(|&j| {
-                quotes[j].speaker.is_some()
-                    && !quotes[j]
-                        .speaker
-                        .as_deref()
-                        .is_some_and(|s| s.to_lowercase().starts_with("the statement"))
-            })
+            .find(|&j| quotes[j].speaker.is_some() && !document(&quotes[j]))
         {
             quotes[i].speaker = quotes[j].speaker.clone();
             quotes[i].person = quotes[j].person;
@@ -598,14 +506,17 @@ fn inherit(article: &Article, raw: &[RawQuote], quotes: &mut [Quote]) {
 }
 
 fn resolve(
-    article: &Article,
-    people: &People,
+    cx: Context,
     sub: Subject,
     before: bool,
     quote_at: Span,
-    unnamed: Option<&Unnamed>,
-    last_speaker: Option<(usize, usize)>,
 ) -> Option<(Option<String>, Option<usize>)> {
+    let Context {
+        article,
+        people,
+        unnamed,
+        ..
+    } = cx;
     let text = article.blocks[sub.block].text.as_str();
     let (s, e) = tidy(text, sub.start, sub.end, people, sub.block, !sub.verb_first);
     let phrase = text[s..e].trim().trim_end_matches([',', ':', '.']).trim();
@@ -619,15 +530,9 @@ fn resolve(
     if let (Some(owner), Some(noun), None) = (words.next(), words.next(), words.next())
         && SPEECH_NOUNS.contains(&noun)
     {
-        let gender = match owner {
-            "His" | "his" => Some(Gender::Male),
-            "Her" | "her" => Some(Gender::Female),
-            _ => None,
-        };
+        let gender = possessive_gender(owner);
         if gender.is_some() {
-            if let Some(t) =
-                pronoun_target(article, people, quote_at, gender, unnamed, last_speaker)
-            {
+            if let Some(t) = pronoun_target(cx, quote_at, gender) {
                 return Some(answer(people, t));
             }
         } else if let Some(m) = people
@@ -702,19 +607,14 @@ fn resolve(
             // document's owner, named or by pronoun, in this paragraph or
             // the one before.
             "it" => {
-                return Some(
-                    document_owner(article, people, quote_at, unnamed, last_speaker)
-                        .unwrap_or((None, None)),
-                );
+                return Some(document_owner(cx, quote_at).unwrap_or((None, None)));
             }
             _ => return Some((None, None)),
         };
-        return Some(
-            match pronoun_target(article, people, quote_at, gender, unnamed, last_speaker) {
-                Some(t) => answer(people, t),
-                None => (Some(first_word.to_lowercase()), None),
-            },
-        );
+        return Some(match pronoun_target(cx, quote_at, gender) {
+            Some(t) => answer(people, t),
+            None => (Some(first_word.to_lowercase()), None),
+        });
     }
     // `the judge said`, `the prime minister told MPs`: an office that one
     // person in the article holds by title (`Judge Sarah Whitcombe`).
@@ -724,34 +624,23 @@ fn resolve(
     // `the Swede told reporters`, `the 34-year-old said`, `the striker
     // added`: an epithet for someone just named, resolved like a pronoun.
     if let Some(gender) = epithet(phrase)
-        && let Some(t) = pronoun_target(article, people, quote_at, gender, None, last_speaker)
+        && let Some(t) = pronoun_target(
+            Context {
+                unnamed: None,
+                ..cx
+            },
+            quote_at,
+            gender,
+        )
     {
         return Some(answer(people, t));
     }
     // `She read from a letter Halcombe had written. “…,” the letter said`:
     // the writer named with the document in this paragraph.
-    if matches!(
-        phrase.to_lowercase().as_str(),
-        "the letter" | "the statement" | "the email" | "the note" | "the post"
-    ) {
-        let qtext = article.blocks[quote_at.block].text.as_str();
-        let noun = phrase.split_whitespace().nth(1).unwrap_or("");
-        let writer = people.in_block(quote_at.block).iter().find(|m| {
-            m.span.end <= quote_at.start && {
-                let before = qtext[..m.span.start].trim_end();
-                let after = &qtext[m.span.end..];
-                before.ends_with(&format!("a {noun}"))
-                    || before.ends_with(&format!("the {noun}"))
-                    || after.starts_with(&format!("’s {noun}"))
-                    || after.starts_with(&format!("'s {noun}"))
-            }
-        });
-        if let Some(m) = writer {
-            return Some((
-                Some(qtext[m.span.start..m.span.end].to_string()),
-                Some(m.person),
-            ));
-        }
+    if let Some(noun) = document_phrase(phrase)
+        && let Some(found) = writer_named_with(cx, quote_at, noun)
+    {
+        return Some(found);
     }
     // `Castellan Rowe has agreed to wait. The firm said it remained
     // “fully committed”`: the organisation named just before.
@@ -778,7 +667,7 @@ fn resolve(
     if matches!(
         lower_phrase.as_str(),
         "the coach" | "the head coach" | "the manager" | "the boss" | "the skipper"
-    ) && let Some(t) = pronoun_target(article, people, quote_at, None, unnamed, last_speaker)
+    ) && let Some(t) = pronoun_target(cx, quote_at, None)
     {
         return Some(answer(people, t));
     }

@@ -5,17 +5,39 @@
 use super::words::*;
 use super::*;
 
+/// What a reference is resolved against: the article and its people, the
+/// unnamed source who spoke last nearby, and the person who spoke the last
+/// attributed quote (with the block it ended in).
+#[derive(Clone, Copy)]
+pub(super) struct Context<'a> {
+    pub(super) article: &'a Article,
+    pub(super) people: &'a People,
+    pub(super) unnamed: Option<&'a Unnamed>,
+    pub(super) last_speaker: Option<(usize, usize)>,
+}
+
+/// Where the last 2 KB before byte `end` of `text` start (on a character
+/// boundary): how far back a look for a nearby name goes, so that a huge
+/// block costs no more per quote than a paragraph.
+pub(super) fn window_start(text: &str, end: usize) -> usize {
+    let mut from = end.saturating_sub(2048);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    from
+}
+
 /// `Lindgren laughs and picks up her umbrella. “Go and see it.”`: a short
 /// sentence about a person, right before a quote that opens a sentence,
 /// hands the quote to them.
 pub(super) fn action_beat(
-    article: &Article,
-    people: &People,
+    cx: Context,
     at: Span,
     prev_close: usize,
-    unnamed: Option<&Unnamed>,
-    last_speaker: Option<(usize, usize)>,
 ) -> Option<(Option<String>, Option<usize>)> {
+    let Context {
+        article, people, ..
+    } = cx;
     let text = article.blocks[at.block].text.as_str();
     let before = text[prev_close..at.start].trim_end();
     if !before.ends_with(['.', '!', '?']) || prev_close > 0 {
@@ -49,7 +71,7 @@ pub(super) fn action_beat(
         "She" => Gender::Female,
         _ => return None,
     };
-    let t = pronoun_target(article, people, at, Some(gender), unnamed, last_speaker)?;
+    let t = pronoun_target(cx, at, Some(gender))?;
     Some(answer(people, t))
 }
 
@@ -228,12 +250,8 @@ pub(super) fn last_org_named(
     for b in (block.saturating_sub(1)..=block).rev() {
         let full = article.blocks[b].text.as_str();
         let end = if b == block { upto } else { full.len() };
-        // The last 2 KB: a name that far back is not what `the firm` means,
-        // and a huge block costs no more than a paragraph.
-        let mut from = end.saturating_sub(2048);
-        while !full.is_char_boundary(from) {
-            from -= 1;
-        }
+        // (A name more than 2 KB back is not what `the firm` means.)
+        let from = window_start(full, end);
         let text = &full[from..end];
         let tokens = tokenize(text);
         let mut best: Option<(usize, usize)> = None;
@@ -314,14 +332,13 @@ pub(super) fn answer(people: &People, t: Target) -> (Option<String>, Option<usiz
 /// two before it; else the story's principal (its most mentioned person)
 /// when compatible, else the most recent compatible mention. An unnamed
 /// source who spoke more recently than that person was named wins.
-pub(super) fn pronoun_target(
-    article: &Article,
-    people: &People,
-    at: Span,
-    gender: Option<Gender>,
-    unnamed: Option<&Unnamed>,
-    last_speaker: Option<(usize, usize)>,
-) -> Option<Target> {
+pub(super) fn pronoun_target(cx: Context, at: Span, gender: Option<Gender>) -> Option<Target> {
+    let Context {
+        article,
+        people,
+        unnamed,
+        last_speaker,
+    } = cx;
     let end = people
         .mentions
         .partition_point(|m| (m.span.block, m.span.start) < (at.block, at.start));
@@ -339,11 +356,7 @@ pub(super) fn pronoun_target(
     // costs no more per mention than a paragraph.)
     let inside_quote = |m: &crate::article::Mention| {
         let text = article.blocks[m.span.block].text.as_str();
-        let mut from = m.span.start.saturating_sub(2048);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = &text[from..m.span.start];
+        let before = &text[window_start(text, m.span.start)..m.span.start];
         let curly = before.matches('“').count() > before.matches('”').count();
         let straight = before.matches('"').count() % 2 == 1;
         curly || straight
@@ -445,4 +458,73 @@ pub(super) fn pronoun_target(
         }
     }
     found.map(|m| Target::Person(m.person))
+}
+
+/// Whose statement, letter or message speaks as `it`: `X’s statement` or
+/// `his statement` before the quote, in its paragraph or the one before.
+pub(super) fn document_owner(cx: Context, at: Span) -> Option<(Option<String>, Option<usize>)> {
+    let Context {
+        article, people, ..
+    } = cx;
+    for b in (at.block.saturating_sub(1)..=at.block).rev() {
+        let text = article.blocks[b].text.as_str();
+        let end = if b == at.block { at.start } else { text.len() };
+        let words: Vec<(usize, &str)> = text[window_start(text, end)..end]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        for k in (1..words.len()).rev() {
+            let noun = words[k].1.trim_end_matches([',', '.', ';', ':']);
+            if !DOCUMENT_NOUNS.contains(&noun) && noun != "message" {
+                continue;
+            }
+            let (pos, owner) = words[k - 1];
+            let gender = possessive_gender(owner);
+            if gender.is_some() {
+                let at = Span {
+                    block: b,
+                    start: pos,
+                    end: pos,
+                };
+                let t = pronoun_target(cx, at, gender)?;
+                return Some(answer(people, t));
+            }
+            if owner.ends_with("’s") || owner.ends_with("'s") {
+                let m = people
+                    .in_block(b)
+                    .iter()
+                    .find(|m| m.span.start <= pos && m.span.end >= pos)?;
+                return Some((
+                    Some(text[m.span.start..m.span.end].to_string()),
+                    Some(m.person),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The person named with a document before the quote in its paragraph:
+/// `a letter Halcombe had written`, `the statement Quist issued`,
+/// `Halcombe’s letter`.
+pub(super) fn writer_named_with(
+    cx: Context,
+    at: Span,
+    noun: &str,
+) -> Option<(Option<String>, Option<usize>)> {
+    let text = cx.article.blocks[at.block].text.as_str();
+    let m = cx.people.in_block(at.block).iter().find(|m| {
+        m.span.end <= at.start && {
+            let before = text[..m.span.start].trim_end();
+            let after = &text[m.span.end..];
+            before.ends_with(&format!("a {noun}"))
+                || before.ends_with(&format!("the {noun}"))
+                || after.starts_with(&format!("’s {noun}"))
+                || after.starts_with(&format!("'s {noun}"))
+        }
+    })?;
+    Some((
+        Some(text[m.span.start..m.span.end].to_string()),
+        Some(m.person),
+    ))
 }

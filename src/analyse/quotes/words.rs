@@ -435,3 +435,22 @@ pub(super) fn is_male_nouns(w: &str) -> bool {
             | "congressman"
     )
 }
+
+/// What a statement or letter is called when it `says` something.
+pub(super) const DOCUMENT_NOUNS: [&str; 5] = ["statement", "letter", "email", "note", "post"];
+
+/// `the statement`, `The letter` → its noun: a document speaking.
+pub(super) fn document_phrase(phrase: &str) -> Option<&'static str> {
+    let lower = phrase.to_lowercase();
+    let noun = lower.strip_prefix("the ")?;
+    DOCUMENT_NOUNS.iter().copied().find(|d| *d == noun)
+}
+
+/// `his` → male, `Her` → female: whose a possessive says it is.
+pub(super) fn possessive_gender(word: &str) -> Option<Gender> {
+    match word {
+        "his" | "His" => Some(Gender::Male),
+        "her" | "Her" => Some(Gender::Female),
+        _ => None,
+    }
+}
