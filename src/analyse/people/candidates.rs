@@ -479,6 +479,11 @@ pub(super) fn candidates<'a>(
             continue;
         }
         let words: Vec<&str> = run.iter().map(|t| clean(t.bare())).collect();
+        // The word right before the run, as written.
+        let word_before = text[..run[0].start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
         // `Chester Vale (4-2-3-1) Kopecký; Nolan…`: a team's line-up.
         let formation = text[run[run.len() - 1].end..]
             .trim_start()
@@ -503,17 +508,8 @@ pub(super) fn candidates<'a>(
         if words[0] == "The" && !run[0].sentence_start && words.len() >= 2 {
             continue;
         }
-        let ship_before = text[..run[0].start]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| matches!(w, "HMS" | "HMNZS" | "HMAS" | "HMCS" | "USS" | "RMS" | "MV"));
         // `HMS Loch Fyne`, `the USS Nimitz`: a ship.
-        if ship_before
-            || matches!(
-                words[0],
-                "HMS" | "HMNZS" | "HMAS" | "HMCS" | "USS" | "RMS" | "MV" | "SS" | "USNS" | "RV"
-            )
-        {
+        if is_ship_prefix(word_before) || is_ship_prefix(words[0]) {
             continue;
         }
         // `George Watson’s College`, `St Mary’s Hospital`, `Lord’s Cricket
@@ -529,12 +525,8 @@ pub(super) fn candidates<'a>(
             }
         }
         // `who played Hedda`, `plays Martha Quayle`: a part, not a person.
-        let prev = text[..run[0].start]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("");
         if matches!(
-            prev,
+            word_before,
             "read"
                 | "wore"
                 | "wearing"
@@ -759,10 +751,7 @@ pub(super) fn candidates<'a>(
         let qualifier = untitled
             && !given_first
             && matches!(
-                text[..run[0].start]
-                    .split_whitespace()
-                    .next_back()
-                    .unwrap_or(""),
+                word_before,
                 "the" | "The" | "former" | "a" | "an" | "A" | "An"
             )
             && office_after();

@@ -440,3 +440,11 @@ pub(super) const LOCATIVE: &[&str] = &[
     "towards",
     "toward",
 ];
+
+/// What stands before a ship's name (`HMS Loch Fyne`, `the USS Nimitz`).
+pub(super) fn is_ship_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "HMS" | "HMNZS" | "HMAS" | "HMCS" | "USS" | "RMS" | "MV" | "SS" | "USNS" | "RV"
+    )
+}
