@@ -530,3 +530,58 @@ fn it_said_is_the_document_s_owner() {
     );
     assert_eq!(got[0].2.as_deref(), Some("Hone Tūhiwai"), "{got:?}");
 }
+
+#[test]
+fn a_given_name_that_is_also_a_place_opens_a_name() {
+    assert_names(
+        "Virginia Woolf wrote it there, said Georgia Mills, who runs the house. \
+         Later Woolf moved to Sussex and Mills left for Georgia.",
+        &["Georgia Mills", "Virginia Woolf"],
+    );
+}
+
+#[test]
+fn a_state_or_county_alone_is_not_a_person() {
+    assert_names(
+        "Dana Kerr, who moved from Illinois, said Somerset had been kind. \
+         Kerr now lives in Lancashire.",
+        &["Dana Kerr"],
+    );
+}
+
+#[test]
+fn a_quoted_nickname_sits_inside_the_name() {
+    let got = people(
+        "Secretary of State Harold \"Hal\" Lanigan said his staff would count. \
+         Lanigan, 63, did not say more.\n\n\"We count,\" Lanigan said.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].0.contains("Harold") && got[0].0.ends_with("Lanigan"),
+        "{got:?}"
+    );
+    assert_eq!(got[0].2, vec![0, 1]);
+}
+
+#[test]
+fn a_law_named_for_someone_leaves_them_a_person() {
+    let got = people(
+        "The measure, known as the Harlan Pike Act, would cap pumping.\n\n\
+         It is named for Harlan Pike, a rancher who died last year.\n\n\
+         Nora Pike, Harlan Pike's widow, watched the debate.",
+    );
+    let harlan = got
+        .iter()
+        .find(|p| p.0 == "Harlan Pike")
+        .expect("Harlan Pike");
+    assert_eq!(harlan.2, vec![1, 2], "{got:?}");
+}
+
+#[test]
+fn a_surname_that_is_a_building_after_a_role_and_a_given_name() {
+    assert_names(
+        "The keeper made a fine stop, and captain Ryan Castle said: \"That was some save.\" \
+         Later Mia Hall said it was deserved.",
+        &["Mia Hall", "Ryan Castle"],
+    );
+}

@@ -168,6 +168,41 @@ impl Cand<'_> {
     }
 }
 
+/// `Harold "Hal" Lanigan`: a one-word nickname in quotes between two
+/// parts of a name.
+fn is_quoted_nickname(gap: &str) -> bool {
+    let Some(inner) = gap
+        .strip_prefix(['"', '“', '‘', '\''])
+        .and_then(|g| g.strip_suffix(['"', '”', '’', '\'']))
+    else {
+        return false;
+    };
+    !inner.is_empty()
+        && inner.len() <= 16
+        && inner.starts_with(char::is_uppercase)
+        && inner
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+}
+
+/// Removes the nickname token of `Harold "Hal" Lanigan`, so that the name
+/// runs across it.
+fn drop_nicknames(tokens: &mut Vec<Token>, text: &str) {
+    let mut k = 1;
+    while k + 1 < tokens.len() {
+        let (a, n, b) = (&tokens[k - 1], &tokens[k], &tokens[k + 1]);
+        let gap = text[a.end..b.start].trim();
+        if a.is_capitalised()
+            && b.is_capitalised()
+            && is_quoted_nickname(gap)
+            && gap.contains(n.text)
+        {
+            tokens.remove(k);
+        }
+        k += 1;
+    }
+}
+
 /// Byte ranges of work titles (`the memoir Finding Edmund`) in a block.
 pub(super) fn work_spans(
     tokens: &[Token],
@@ -402,7 +437,8 @@ pub(super) fn candidates<'a>(
     out: &mut Vec<Cand<'a>>,
     org_named: &mut FastSet<String>,
 ) {
-    let tokens = tokenize(text);
+    let mut tokens = tokenize(text);
+    drop_nicknames(&mut tokens, text);
     let works = work_spans(&tokens, quote_ranges, text);
     let in_work = |t: &Token| works.iter().any(|&(s, e)| t.start >= s && t.end <= e);
     let mut i = 0;
@@ -447,7 +483,7 @@ pub(super) fn candidates<'a>(
             let gap_t = gap.trim();
             if gap_t == "&" {
                 amp = true;
-            } else if !gap_t.is_empty() {
+            } else if !gap_t.is_empty() && !is_quoted_nickname(gap_t) {
                 break;
             }
             let w = tokens[j].text;
@@ -596,8 +632,21 @@ pub(super) fn candidates<'a>(
             if lx::is_honorific(w) || lx::is_office_word(w) {
                 break;
             }
+            // `Virginia Woolf`, `Georgia Mills`: a given name that is also a
+            // place, before a surname, opens a name (`Georgia Governor …`
+            // and `Georgia Tech` do not).
+            let given_place = |n: usize| {
+                n == 1
+                    && lx::is_given_name(w)
+                    && words.get(k + 1).is_some_and(|next| {
+                        !lx::is_honorific(next)
+                            && !lx::is_office_word(next)
+                            && !lx::is_office_head(next)
+                            && (lx::is_surname(next) || !lx::is_common_word(&next.to_lowercase()))
+                    })
+            };
             if let Some(n) = (2..=3).rev().chain(1..=1).find(|&n| {
-                k + n < words.len() && {
+                k + n < words.len() && !given_place(n) && {
                     let p = words[k..k + n].join(" ");
                     lx::is_place(&p) || lx::is_known_org(&p)
                 }
@@ -671,7 +720,14 @@ pub(super) fn candidates<'a>(
             !untitled || {
                 let after = text[run[run.len() - 1].end..].trim_start();
                 let next = after.split_whitespace().next().unwrap_or("");
-                lx::is_speech_verb(next.trim_end_matches([',', '.']))
+                let before = text[..run[0].start]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("");
+                lx::is_speech_verb(next.trim_end_matches([',', '.', ':', ';']))
+                    || lx::is_speech_verb(before)
+                    // `captain Ryan Castle`, `keeper Tom Hill`
+                    || (before.starts_with(char::is_lowercase) && lx::is_role_noun(before))
                     || after
                         .strip_prefix(',')
                         .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
@@ -689,7 +745,10 @@ pub(super) fn candidates<'a>(
                 && core.iter().all(|w| lx::is_not_name(w))
                 // `Mrs May said`: a title makes a surname of it.
                 && (untitled || !core.iter().all(|w| lx::is_surname(w) || lx::is_given_name(w))))
-            || (untitled && core.len() >= 2 && lx::is_place(core[0]))
+            || (untitled
+                && core.len() >= 2
+                && lx::is_place(core[0])
+                && !(given_first && !lx::is_org_word(core[1]) && lx::is_surname(core[1])))
             || (untitled
                 && !given_first
                 && core.len() >= 2
@@ -785,7 +844,7 @@ pub(super) fn candidates<'a>(
             if let Some(p) = core
                 .iter()
                 .position(|w| lx::is_org_word(w))
-                .filter(|&p| p >= 1)
+                .filter(|&p| p >= 1 && !is_named_for(core[p]))
             {
                 org_named.insert(core[..p].join(" "));
             }

@@ -448,3 +448,44 @@ pub(super) fn is_ship_prefix(w: &str) -> bool {
         "HMS" | "HMNZS" | "HMAS" | "HMCS" | "USS" | "RMS" | "MV" | "SS" | "USNS" | "RV"
     )
 }
+
+/// Things named in someone's honour (`the Harlan Pike Act`, `the Ada Quist
+/// Medal`): the name before them is still a person's, not a firm's.
+pub(super) fn is_named_for(w: &str) -> bool {
+    matches!(
+        w,
+        "Act"
+            | "Bill"
+            | "Law"
+            | "Prize"
+            | "Award"
+            | "Awards"
+            | "Medal"
+            | "Trophy"
+            | "Cup"
+            | "Shield"
+            | "Memorial"
+            | "Lecture"
+            | "Fellowship"
+            | "Scholarship"
+            | "Stadium"
+            | "Oval"
+            | "Park"
+            | "Hall"
+            | "Centre"
+            | "Center"
+            | "Wing"
+            | "Building"
+            | "Library"
+            | "Bridge"
+            | "Hospital"
+            | "School"
+            | "College"
+            | "Foundation"
+            | "Trust"
+            | "Fund"
+            | "Institute"
+            | "Rule"
+            | "Doctrine"
+    )
+}
