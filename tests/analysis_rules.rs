@@ -585,3 +585,30 @@ fn a_surname_that_is_a_building_after_a_role_and_a_given_name() {
         &["Mia Hall", "Ryan Castle"],
     );
 }
+
+#[test]
+fn an_office_that_is_a_given_name_before_a_lone_surname() {
+    let got = people("Dean Slater, 54, said: \"Fine.\"\n\nSlater left early.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Dean Slater");
+    assert_eq!(got[0].2, vec![0, 1]);
+}
+
+#[test]
+fn grades_home_towns_and_pub_chains_are_not_people() {
+    assert_names(
+        "Callum Reeves, of Balby, admitted it. The forge is Grade II listed. \
+         Hartwell Inns said it had co-operated fully.",
+        &["Callum Reeves"],
+    );
+}
+
+#[test]
+fn a_part_or_a_film_is_not_a_person() {
+    assert_names(
+        "He was playing the dogged DCI Tom Harker. It was Anton Velasquez's \
+         Albert and Mrs Lowe (1983) that made him a star. He played alongside \
+         Tom Hill, and Velasquez said so.",
+        &["Anton Velasquez", "Tom Hill"],
+    );
+}

@@ -1804,7 +1804,7 @@ pub const ORG_WORDS_MORE: &[&str] = &[
     "Hospice", "Sanatorium", "Hotspur", "Ora", "Stand", "Brands", "Cellars", "Winery", "Homes",
     "Developments", "Builders", "Properties", "Construction", "Contractors", "Motors",
     "Chemical", "Controls", "Resources", "Productions", "Publishing", "Beverages", "Brewing",
-    "Distillery", "Hotels", "Resorts", "Railway", "Railways", "Telecom", "Communications",
+    "Distillery", "Hotels", "Inns", "Pubs", "Taverns", "Resorts", "Railway", "Railways", "Telecom", "Communications",
     "Therapeutics", "Biotech", "Dental", "Software", "Robotics", "Aerospace", "Defence",
     "Defense", "Automotive", "Freight", "Textiles", "Jewellers", "Jewelers", "Bakery", "Bistro",
     "Grill", "Tavern", "Inn",

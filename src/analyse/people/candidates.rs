@@ -245,6 +245,39 @@ pub(super) fn work_spans(
             out.push((start, end));
         }
     }
+    // `Albert and Mrs Lowe (1983)`: a title before the year in brackets, back
+    // to a possessive or a lowercase word.
+    for (i, t) in tokens.iter().enumerate() {
+        let after = &text[t.end..];
+        let year = after.strip_prefix(" (").is_some_and(|a| {
+            let b = a.as_bytes();
+            b.len() >= 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b')'
+        });
+        if !year || !t.is_capitalised() {
+            continue;
+        }
+        let mut k = i;
+        while k > 0 {
+            let p = &tokens[k - 1];
+            let gap = text[p.end..tokens[k].start].trim();
+            let joins = p.is_capitalised() || TITLE_CONNECTORS.contains(&p.text);
+            if !gap.is_empty()
+                || !joins
+                || p.is_possessive()
+                || p.sentence_start && !p.is_capitalised()
+            {
+                break;
+            }
+            k -= 1;
+            if tokens[k].sentence_start {
+                break;
+            }
+        }
+        while k < i && !tokens[k].is_capitalised() {
+            k += 1;
+        }
+        out.push((tokens[k].start, t.end));
+    }
     // Quoted titles: short quotes whose significant words are all capitalised.
     for &(s, e) in quotes {
         let inner = &text[s..e];
@@ -302,7 +335,15 @@ pub(super) fn leading_titles(words: &[&str]) -> (Vec<String>, usize) {
                 continue;
             }
             let phrase = words[k..k + len].join(" ");
-            if lx::is_honorific(&phrase) || lx::is_office_word(&phrase) {
+            // `Dean Slater`: an office that is also a given name, before a
+            // lone surname, opens the name (`Dean Ann Hall` keeps it).
+            let given_office = len == 1
+                && k == 0
+                && words.len() == 2
+                && lx::is_given_name(&phrase)
+                && !lx::is_honorific(&phrase)
+                && !lx::is_territorial(&phrase);
+            if (lx::is_honorific(&phrase) || lx::is_office_word(&phrase)) && !given_office {
                 titles.push(phrase);
                 k += len;
                 continue 'outer;
@@ -560,25 +601,81 @@ pub(super) fn candidates<'a>(
                 continue;
             }
         }
-        // `who played Hedda`, `plays Martha Quayle`: a part, not a person.
-        if matches!(
-            word_before,
-            "read"
-                | "wore"
-                | "wearing"
-                | "wears"
-                | "donned"
-                | "reading"
-                | "reread"
-                | "plays"
-                | "played"
-                | "playing"
-                | "portrays"
-                | "portrayed"
-                | "portraying"
-                | "voices"
-                | "voiced"
-        ) {
+        // `who played Hedda`, `plays Martha Quayle`, `playing the dogged DCI
+        // Tom Harker`: a part, not a person.
+        let part_word = {
+            let mut ws = text[..run[0].start].split_whitespace().rev();
+            let mut w = ws.next().unwrap_or("");
+            for _ in 0..3 {
+                if is_play_verb(w) {
+                    break;
+                }
+                let skip = matches!(w, "the" | "a" | "an")
+                    || lx::is_honorific(w)
+                    || lx::is_office_word(w)
+                    || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+                    || (w.starts_with(char::is_lowercase)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !matches!(
+                            w,
+                            "as" | "and"
+                                | "by"
+                                | "with"
+                                | "to"
+                                | "for"
+                                | "alongside"
+                                | "against"
+                                | "opposite"
+                                | "under"
+                                | "beside"
+                                | "at"
+                                | "in"
+                                | "on"
+                                | "behind"
+                                | "before"
+                                | "after"
+                                | "from"
+                                | "off"
+                                | "over"
+                                | "into"
+                                | "between"
+                                | "up"
+                                | "down"
+                                | "like"
+                        )
+                        && !lx::is_speech_verb(w)
+                        && !lx::is_role_noun(w));
+                if !skip {
+                    break;
+                }
+                match ws.next() {
+                    Some(n) => w = n,
+                    None => break,
+                }
+            }
+            w
+        };
+        let played = is_play_verb(part_word);
+        if played
+            || matches!(
+                word_before,
+                "read"
+                    | "wore"
+                    | "wearing"
+                    | "wears"
+                    | "donned"
+                    | "reading"
+                    | "reread"
+                    | "plays"
+                    | "played"
+                    | "playing"
+                    | "portrays"
+                    | "portrayed"
+                    | "portraying"
+                    | "voices"
+                    | "voiced"
+            )
+        {
             continue;
         }
         // `the former David Jones building`, `a Tōtara Creek T-shirt`: a
@@ -867,6 +964,22 @@ pub(super) fn candidates<'a>(
             if thingy && untitled && core.iter().any(|w| lx::is_place(w)) || te_place {
                 place_end = Some(run[run.len() - 1].end);
             }
+            continue;
+        }
+        // `Grade II`, `Key Stage III`: a grade, not a king.
+        let numbered = untitled
+            && core.len() >= 2
+            && is_roman_numeral(core[core.len() - 1])
+            && !lx::is_given_name(core[0])
+            && lx::is_common_word(&core[0].to_lowercase());
+        // `Reeves, of Balby,`, `Ann Hall, 52, of Mesa`: where someone is from.
+        let of_place = untitled && word_before == "of" && {
+            let b = text[..run[0].start].trim_end();
+            let b = b[..b.len() - 2].trim_end();
+            b.ends_with(',')
+        };
+        if numbered || of_place {
+            place_end = Some(run[run.len() - 1].end);
             continue;
         }
         // `Dame Companion of …`: a title before a common word is no name.

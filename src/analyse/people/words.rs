@@ -489,3 +489,16 @@ pub(super) fn is_named_for(w: &str) -> bool {
             | "Doctrine"
     )
 }
+
+/// `II`, `IV`, `XIV`: a regnal or grade numeral.
+pub(super) fn is_roman_numeral(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// `played`, `portrays`: the verbs that take a part, not a person.
+pub(super) fn is_play_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "plays" | "played" | "playing" | "portrays" | "portrayed" | "portraying"
+    )
+}
