@@ -612,3 +612,18 @@ fn a_part_or_a_film_is_not_a_person() {
         &["Anton Velasquez", "Tom Hill"],
     );
 }
+
+#[test]
+fn her_own_line_is_hers_and_a_leader_is_the_one_just_named() {
+    let got = speakers(
+        "Eleanor Hargreave has sat down after an hour. Her closing line: \
+         \u{201c}This is a budget for the long haul.\u{201d}\n\n\
+         Fiona Blakeley has finished her reply. The Conservative leader told MPs: \
+         \u{201c}Nobody believes it.\u{201d}\n\n\
+         Nuno Reis was angry. The Boro head coach also defended his defender. \
+         \u{201c}What can he do?\u{201d}",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Eleanor Hargreave"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Fiona Blakeley"), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("Nuno Reis"), "{got:?}");
+}

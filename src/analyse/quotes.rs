@@ -570,8 +570,34 @@ fn resolve(
         let written = &text[m.span.start..m.span.end];
         return Some((Some(written.to_string()), Some(m.person)));
     }
-    let first_word = phrase.split_whitespace().next().unwrap_or("");
-    let n_words = phrase.split_whitespace().count();
+    let mut first_word = phrase.split_whitespace().next().unwrap_or("");
+    let mut n_words = phrase.split_whitespace().count();
+    // `Her closing line: “…”`, `His reply was short`: her own words, so the
+    // pronoun's person speaks.
+    if (2..=3).contains(&n_words)
+        && phrase.split_whitespace().last().is_some_and(|w| {
+            matches!(
+                w,
+                "line"
+                    | "words"
+                    | "reply"
+                    | "answer"
+                    | "response"
+                    | "verdict"
+                    | "retort"
+                    | "message"
+            )
+        })
+    {
+        first_word = match first_word {
+            "Her" | "her" => "she",
+            "His" | "his" => "he",
+            w => w,
+        };
+        if matches!(first_word, "she" | "he") {
+            n_words = 1;
+        }
+    }
     // `He rang me at six in the morning and said`, `She used to say`: a
     // pronoun opening the clause is its subject, however long the predicate.
     let pronoun_led = matches!(first_word, "He" | "he" | "She" | "she")

@@ -135,7 +135,11 @@ pub(super) const DETERMINERS: &[&str] = &[
 /// epithet). Sources (`the spokesman`, `the resident`) are not epithets:
 /// they are described, not named.
 pub(super) fn epithet(phrase: &str) -> Option<Option<Gender>> {
-    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    // `The Boro head coach also defended …`: an adverb after the head.
+    if words.len() > 2 && words.last().is_some_and(|w| super::subject::is_adverb(w)) {
+        words.pop();
+    }
     if words.len() < 2 || words.len() > 4 || !matches!(words[0], "the" | "The") {
         return None;
     }
@@ -146,7 +150,18 @@ pub(super) fn epithet(phrase: &str) -> Option<Option<Gender>> {
         w.starts_with(char::is_uppercase)
             || matches!(
                 *w,
-                "former" | "veteran" | "young" | "new" | "star" | "retired" | "experienced"
+                "former"
+                    | "veteran"
+                    | "young"
+                    | "new"
+                    | "star"
+                    | "retired"
+                    | "experienced"
+                    | "head"
+                    | "assistant"
+                    | "interim"
+                    | "caretaker"
+                    | "opposition"
             )
     });
     if !modifiers_ok {
@@ -180,6 +195,10 @@ pub(super) fn is_epithet_nouns(w: &str) -> bool {
     matches!(
         w,
         "striker"
+            | "leader"
+            | "coach"
+            | "manager"
+            | "boss"
             | "midfielder"
             | "defender"
             | "goalkeeper"
