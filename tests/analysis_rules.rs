@@ -627,3 +627,28 @@ fn her_own_line_is_hers_and_a_leader_is_the_one_just_named() {
     assert_eq!(got[1].2.as_deref(), Some("Fiona Blakeley"), "{got:?}");
     assert_eq!(got[2].2.as_deref(), Some("Nuno Reis"), "{got:?}");
 }
+
+#[test]
+fn codes_song_titles_and_magazines_are_not_people() {
+    assert_names(
+        "The Abbott R-40 sold well, Mara Quinn said. X-rays were clear. \
+         The song Johnny Came Home Early closes the album, Quinn told Vogue.",
+        &["Mara Quinn"],
+    );
+}
+
+#[test]
+fn a_role_opening_the_sentence_is_not_part_of_the_name() {
+    let got = people("Bassist Lou Haverty joined in 2019.\n\nHaverty said little.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Lou Haverty");
+    assert_eq!(got[0].2, vec![0, 1]);
+}
+
+#[test]
+fn a_maori_name_opening_with_te_speaks() {
+    assert_names(
+        "Te Rangi Pōtae said the forwards had done the work. They played in Te Awamutu.",
+        &["Te Rangi Pōtae"],
+    );
+}

@@ -1134,6 +1134,13 @@ pub const PLACES: &[&str] = &[
 /// Organisations named like people, and other multi-word names that are
 /// never people.
 pub const KNOWN_ORGS: &[&str] = &[
+    // Magazines named like people or places.
+    "Vogue",
+    "Vanity Fair",
+    "Tatler",
+    "Rolling Stone",
+    "Billboard",
+    "Variety",
     "Morgan Stanley",
     "Goldman Sachs",
     "Johnson & Johnson",
@@ -1802,7 +1809,7 @@ pub const ORG_WORDS_MORE: &[&str] = &[
     "Order", "Merit", "Courthouse", "Prison", "Jail", "Precinct", "Barracks", "Base", "Reserve",
     "Domain", "Marae", "Kura", "Questions", "Commons", "Lords", "Electorate", "Infirmary",
     "Hospice", "Sanatorium", "Hotspur", "Ora", "Stand", "Brands", "Cellars", "Winery", "Homes",
-    "Developments", "Builders", "Properties", "Construction", "Contractors", "Motors",
+    "Developments", "Builders", "Properties", "Construction", "Constructions", "Contractors", "Motors",
     "Chemical", "Controls", "Resources", "Productions", "Publishing", "Beverages", "Brewing",
     "Distillery", "Hotels", "Inns", "Pubs", "Taverns", "Resorts", "Railway", "Railways", "Telecom", "Communications",
     "Therapeutics", "Biotech", "Dental", "Software", "Robotics", "Aerospace", "Defence",
@@ -1848,6 +1855,9 @@ pub const ROLE_NOUNS: &[&str] = &[
     "consultant", "trader", "banker", "investor", "ceo", "cfo", "coo", "cto", "senior",
     "junior", "deputy", "acting", "interim", "former", "commentator", "columnist", "host",
     "presenter", "veteran", "rookie", "spokesperson",
+    "bassist", "drummer", "guitarist", "keyboardist", "vocalist", "pianist", "violinist",
+    "cellist", "saxophonist", "trumpeter", "frontman", "frontwoman", "singer", "songwriter",
+    "producer", "photographer", "stylist",
 ];
 
 lazy_set!(is_office_head, OFFICE_HEADS);

@@ -759,7 +759,13 @@ pub(super) fn candidates<'a>(
             // `Co-author Dr Wiremu Tapsell`: a name never precedes an honorific.
             let before_honorific =
                 words.get(k + 1).is_some_and(|n| lx::is_honorific(n)) && !lx::is_given_name(w);
-            let opener = before_honorific
+            // `Bassist Lou Haverty`: a role opening the sentence.
+            let role_opener = run[k].sentence_start
+                && k + 2 < words.len()
+                && lx::is_role_noun(&w.to_lowercase())
+                && !lx::is_given_name(w);
+            let opener = role_opener
+                || before_honorific
                 || run[k].sentence_start
                     && k + 1 < words.len()
                     && common
@@ -860,7 +866,11 @@ pub(super) fn candidates<'a>(
             && core
                 .last()
                 .is_some_and(|l| (l.ends_with("ers") || l.ends_with("ans")) && !lx::is_surname(l));
-        let te_place = untitled && core.len() >= 2 && core[0] == "Te" && !given_first;
+        let te_place = untitled
+            && core.len() >= 2
+            && core[0] == "Te"
+            && !given_first
+            && !(core.len() >= 3 && personal_cue());
         // `Te Hīko says`: `Te X` may be a surname of someone named in full
         // (`Shane Te Hīko`); kept, founding no person (`Te Puke` stays a town).
         let te_soft = te_place && core.len() == 2;
@@ -964,6 +974,27 @@ pub(super) fn candidates<'a>(
             if thingy && untitled && core.iter().any(|w| lx::is_place(w)) || te_place {
                 place_end = Some(run[run.len() - 1].end);
             }
+            continue;
+        }
+        // `Abbott R-40`, `T20 Blast`, `X-rays`: codes and things.
+        let coded = core.iter().any(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || (w.len() > 2
+                    && w.as_bytes()[1] == b'-'
+                    && w[2..].starts_with(char::is_lowercase))
+        });
+        // `Johnny Came Home Early`: a title made of ordinary words.
+        let plain_words = core
+            .iter()
+            .skip(1)
+            .filter(|w| {
+                w.starts_with(char::is_uppercase)
+                    && lx::is_common_word(&w.to_lowercase())
+                    && !lx::is_given_name(w)
+                    && !lx::is_surname(w)
+            })
+            .count();
+        if coded || (untitled && core.len() >= 3 && plain_words >= 2) {
             continue;
         }
         // `Grade II`, `Key Stage III`: a grade, not a king.

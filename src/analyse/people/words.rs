@@ -289,6 +289,7 @@ pub(super) fn is_named_institution(w: &str) -> bool {
     matches!(
         w,
         "College"
+            | "Bazaar"
             | "School"
             | "Academy"
             | "Hospital"
