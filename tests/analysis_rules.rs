@@ -652,3 +652,25 @@ fn a_maori_name_opening_with_te_speaks() {
         &["Te Rangi Pōtae"],
     );
 }
+
+#[test]
+fn a_kinship_word_gives_the_gender() {
+    // `Sami` is in no list of given names; `her brother` makes him a man, so
+    // `she` cannot be him.
+    let got = speakers(
+        "Noor Haddad opened the restaurant in 2021.\n\n\
+         She works with her brother, Sami Haddad, who runs the front of house.\n\n\
+         \u{201c}It was a hard year,\u{201d} she said.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Noor Haddad"), "{got:?}");
+}
+
+#[test]
+fn an_aside_between_commas_names_its_own_speaker() {
+    let got = speakers(
+        "Rima Haddad arrived in 1986 with, her daughter says, \
+         \u{201c}no intention of cooking\u{201d}.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("her daughter"), "{got:?}");
+    assert_eq!(got[0].2, None, "{got:?}");
+}

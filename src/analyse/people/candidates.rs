@@ -44,6 +44,9 @@ pub(super) struct Cand<'a> {
     /// `her mother, Mrs Quinn`: a relative introduced by kinship, not the
     /// person whose surname they share.
     pub(super) kin: bool,
+    /// `her brother, Sami Haddad`, `his wife Ann`: the gender the kinship
+    /// word gives.
+    pub(super) kin_gender: Option<Gender>,
 }
 
 /// Title words, read as a slice; none (the usual case) is a null pointer.
@@ -159,6 +162,7 @@ impl Cand<'_> {
         self.titles
             .iter()
             .find_map(|t| lx::title_gender(t))
+            .or(self.kin_gender)
             .or_else(|| {
                 self.core
                     .first()
@@ -508,6 +512,7 @@ pub(super) fn candidates<'a>(
                 born: false,
                 soft_place: false,
                 kin: false,
+                kin_gender: None,
             });
             i = end;
             continue;
@@ -1192,6 +1197,7 @@ pub(super) fn candidates<'a>(
             who,
             soft_place,
             kin,
+            kin_gender: kin_gender_before(before),
             born: matches!(
                 prev_word.trim_start_matches('(').to_lowercase().as_str(),
                 "born" | "née" | "nee"

@@ -503,3 +503,30 @@ pub(super) fn is_play_verb(w: &str) -> bool {
         "plays" | "played" | "playing" | "portrays" | "portrayed" | "portraying"
     )
 }
+
+/// `her brother, Sami`, `his wife Ann`, `and sister, Mia`: the gender of the
+/// kinship word right before a name.
+pub(super) fn kin_gender_before(before: &str) -> Option<Gender> {
+    let rest = before.trim_end();
+    let rest = rest.strip_suffix(',').unwrap_or(rest);
+    let mut words = rest.split_whitespace().rev();
+    let kin = words.next()?;
+    let owner = words.next()?;
+    let owned = matches!(
+        owner,
+        "her" | "his" | "their" | "Her" | "His" | "Their" | "and" | "whose" | "a" | "the"
+    ) || owner.ends_with("’s")
+        || owner.ends_with("'s");
+    if !owned {
+        return None;
+    }
+    match kin {
+        "mother" | "mum" | "wife" | "daughter" | "sister" | "grandmother" | "aunt" | "widow"
+        | "niece" | "girlfriend" | "granddaughter" | "stepmother" | "stepdaughter" => {
+            Some(Gender::Female)
+        }
+        "father" | "dad" | "husband" | "son" | "brother" | "grandfather" | "uncle" | "widower"
+        | "nephew" | "boyfriend" | "grandson" | "stepfather" | "stepson" => Some(Gender::Male),
+        _ => None,
+    }
+}

@@ -291,6 +291,19 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
         {
             return Some((from + tokens[w + 1].start, from + tokens[i - 1].end));
         }
+        // `… with, her daughter says, “…”`: an aside between commas names
+        // its own speaker.
+        if seg[tokens[i].end..].starts_with(',')
+            && let Some(c) = (sentence_from..i)
+                .rev()
+                .take(5)
+                .find(|&k| seg[tokens[k].end..tokens[k + 1].start].contains(','))
+            && c + 1 < i
+            && i - (c + 1) <= 4
+            && !seg[tokens[c + 1].start..tokens[i - 1].end].contains(',')
+        {
+            return Some((from + tokens[c + 1].start, from + tokens[i - 1].end));
+        }
         // Only a relative pronoun whose clause reaches the verb counts:
         // in `X, a consultant who was not involved, said` the comma closes it.
         let closed = seg[tokens[i - 1].end..tokens[i].start].contains(',');
