@@ -674,3 +674,16 @@ fn an_aside_between_commas_names_its_own_speaker() {
     assert_eq!(got[0].1.as_deref(), Some("her daughter"), "{got:?}");
     assert_eq!(got[0].2, None, "{got:?}");
 }
+
+#[test]
+fn hearsay_has_no_speaker_but_a_verdict_has_its_owner() {
+    let got = speakers(
+        "Prince Frederick left early. The couple are said to be \u{2018}barely speaking\u{2019}.\n\n\
+         Sir Nigel Brereton is said to have described them as \u{201c}a law unto themselves\u{201d}.\n\n\
+         Here is my colleague Aisha Gill's verdict on the exchanges:\n\n\
+         \u{201c}Stannard asked it six times.\u{201d}",
+    );
+    assert_eq!(got[0].1, None, "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Nigel Brereton"), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("Aisha Gill"), "{got:?}");
+}

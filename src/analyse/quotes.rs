@@ -526,7 +526,24 @@ fn resolve(
     // A person named in the subject (but not `Quist’s lawyer`): the one
     // next to the verb, or the one opening the clause.
     // `Okafor’s memo`, `Her answer`: speech named by whose it is.
-    let mut words = phrase.split_whitespace();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // `Aisha Gill's verdict`: a possessive name of several words.
+    if words.len() >= 3
+        && words.len() <= 5
+        && SPEECH_NOUNS.contains(&words[words.len() - 1])
+        && let Some(m) = people.in_block(sub.block).iter().find(|m| {
+            m.span.start >= s
+                && m.span.end < e
+                && text[m.span.end..e]
+                    .strip_prefix(['’', '\''])
+                    .and_then(|r| r.strip_prefix('s'))
+                    .is_some_and(|r| r.trim() == words[words.len() - 1])
+        })
+    {
+        let written = &text[m.span.start..m.span.end];
+        return Some((Some(written.to_string()), Some(m.person)));
+    }
+    let mut words = words.into_iter();
     if let (Some(owner), Some(noun), None) = (words.next(), words.next(), words.next())
         && SPEECH_NOUNS.contains(&noun)
     {

@@ -247,6 +247,22 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
         if !speech_verb_at(&tokens, i) || nominal {
             continue;
         }
+        // `The couple are said to be ‘barely speaking’`: hearsay, nobody's
+        // words.
+        if i > 0
+            && matches!(tokens[i].text, "said" | "reported" | "rumoured" | "rumored")
+            && matches!(
+                tokens[i - 1].text,
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+            && tokens.get(i + 1).is_some_and(|t| t.text == "to")
+            // (`is said to have described them as “…”` still quotes them.)
+            && (tokens.get(i + 2).is_some_and(|t| t.text == "be")
+                || (tokens.get(i + 2).is_some_and(|t| t.text == "have")
+                    && tokens.get(i + 3).is_some_and(|t| t.text == "been")))
+        {
+            return None;
+        }
         // Passive: `described by a palace spokeswoman as “…”`.
         if tokens.get(i + 1).is_some_and(|t| t.text == "by") {
             let agent: Vec<&Token> = tokens[i + 2..]
@@ -473,6 +489,28 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
     // sentence that hands over to the quote with a colon. Its subject is the
     // last clause (or the sentence) up to the predicate.
     if trimmed.ends_with(':') && n > sentence_from {
+        // `Here is my colleague Aisha Gill's verdict:`: the owner of the
+        // words handed over.
+        if let Some(k) = (sentence_from + 1..n).rev().find(|&k| {
+            tokens[k - 1].is_possessive()
+                && tokens[k - 1].is_capitalised()
+                && matches!(
+                    tokens[k].text,
+                    "verdict" | "reply" | "response" | "answer" | "message" | "words" | "statement"
+                )
+        }) {
+            let end = k - 1;
+            let mut start = end;
+            while start > sentence_from
+                && tokens[start - 1].is_capitalised()
+                && seg[tokens[start - 1].end..tokens[start].start]
+                    .trim()
+                    .is_empty()
+            {
+                start -= 1;
+            }
+            return Some((from + tokens[start].start, from + tokens[k].end));
+        }
         let last_clause = (sentence_from..n)
             .rev()
             .find(|&k| k > sentence_from && seg[tokens[k - 1].end..tokens[k].start].contains(','))
