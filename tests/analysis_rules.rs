@@ -687,3 +687,16 @@ fn hearsay_has_no_speaker_but_a_verdict_has_its_owner() {
     assert_eq!(got[1].2.as_deref(), Some("Nigel Brereton"), "{got:?}");
     assert_eq!(got[2].2.as_deref(), Some("Aisha Gill"), "{got:?}");
 }
+
+#[test]
+fn one_of_a_group_who_spoke_keeps_the_next_pronoun() {
+    let got = speakers(
+        "\u{201c}We will fight,\u{201d} said Shreya Kapadia, the union organiser.\n\n\
+         The mood was wary. One packer, who asked not to be named, said staff had been \
+         told \u{201c}nothing at all\u{201d}.\n\n\
+         \u{201c}Gerald used to walk round every Friday,\u{201d} she said.",
+    );
+    assert_eq!(got[1].1.as_deref(), Some("One packer"), "{got:?}");
+    assert_eq!(got[2].1.as_deref(), Some("One packer"), "{got:?}");
+    assert_eq!(got[2].2, None, "{got:?}");
+}

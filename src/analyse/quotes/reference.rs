@@ -441,7 +441,13 @@ pub(super) fn pronoun_target(cx: Context, at: Span, gender: Option<Gender>) -> O
     }
     // `“…,” he said.` a paragraph after his last quote, with only narrative
     // about others between: the speaker carries on.
+    // (Not past an unnamed source who has spoken since: `One packer said
+    // staff were told “nothing”. “…,” she said.`)
+    let source_since = unnamed.is_some_and(|u| {
+        last_speaker.is_some_and(|(b, _)| u.at.block >= b) && u.at.block + 1 >= at.block
+    });
     if let (Some(m), Some((b, p))) = (found, last_speaker)
+        && !source_since
         && b + 1 >= at.block
         && b <= at.block
         && (gender.is_none() || people.genders[p] == gender)

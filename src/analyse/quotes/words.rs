@@ -332,6 +332,25 @@ pub(super) fn lower_phrase_head(phrase: &str) -> Option<&str> {
 /// Whether a description names someone (`a woman who …`, `one council
 /// officer`, `a source close to …`), not a thing (`a nickname bestowed …`).
 pub(super) fn names_someone(desc: &str) -> bool {
+    // `One packer, who has worked there 31 years`, `another juror`: one of
+    // a group of people, whatever the noun.
+    let mut ws = desc.split_whitespace();
+    let one = ws
+        .next()
+        .is_some_and(|w| matches!(w, "One" | "one" | "Another" | "another"));
+    if one
+        && ws.next().is_some_and(|w| {
+            let w = w.trim_end_matches(',');
+            w.len() > 3
+                && w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !matches!(
+                    w,
+                    "study" | "report" | "survey" | "analysis" | "document" | "letter"
+                )
+        })
+    {
+        return true;
+    }
     desc.split_whitespace()
         .take(5)
         .take_while(|w| !matches!(*w, "who" | "that" | "which" | "of" | "from" | "at" | "in"))
