@@ -13,20 +13,19 @@ use std::process::Command;
 use serde_json::Value;
 
 /// Floors for the totals across all gold files. Raise them as the analysis
-/// improves; never lower them to make a change pass. (Reset on 2026-12-03
-/// when the set grew from 32 to 62 articles: the six read holdout articles
-/// and 24 new ones joined it, and the floors sit just under what the
-/// rules score on the larger set.)
+/// improves; never lower them to make a change pass. (Reset on 2026-12-04
+/// when the set grew from 62 to 92 articles: the fourteen read holdout
+/// articles and sixteen fresh ones joined it, and the floors sit just under
+/// what the rules score on the larger set.)
 const FLOOR_PEOPLE_F1: f64 = 0.965;
-const FLOOR_BLOCK_F1: f64 = 0.965;
+const FLOOR_BLOCK_F1: f64 = 0.96;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
-const FLOOR_SPEAKER_ACC: f64 = 0.935;
+const FLOOR_SPEAKER_ACC: f64 = 0.93;
 /// Floors for the holdout set (people F1, block F1, quote recall, speaker).
-/// The holdout was replaced on 2026-12-03 by eight articles nobody tuning
-/// the rules has read (the six before joined the development set), and six
-/// more were added at the end of that day; these floors sit just under
-/// what the rules scored on all fourteen.
-const HOLDOUT_FLOORS: [f64; 4] = [0.0, 0.0, 0.0, 0.0];
+/// The holdout was replaced on 2026-12-04 by twelve articles nobody tuning
+/// the rules has read, scored once after that day's rules (0.919, 0.928,
+/// 1.000, 0.907); these floors sit just under that.
+const HOLDOUT_FLOORS: [f64; 4] = [0.91, 0.92, 0.99, 0.90];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -441,8 +440,8 @@ fn assert_floors(total: &Score, floors: [f64; 4]) {
 #[test]
 fn gold_scores() {
     assert!(
-        gold_files("tests/gold").len() >= 62,
-        "expected the 62 gold files"
+        gold_files("tests/gold").len() >= 92,
+        "expected the 92 gold files"
     );
     let total = score_dir("tests/gold");
     assert_floors(
