@@ -700,3 +700,12 @@ fn one_of_a_group_who_spoke_keeps_the_next_pronoun() {
     assert_eq!(got[2].1.as_deref(), Some("One packer"), "{got:?}");
     assert_eq!(got[2].2, None, "{got:?}");
 }
+
+#[test]
+fn a_colon_in_a_title_inside_a_relative_clause_does_not_end_the_sentence() {
+    let got = speakers(
+        "Royal biographer Imogen Fairley, whose book Frederick: The Reluctant Prince \
+         was published last year, said the prince had \u{201c}never been comfortable\u{201d}.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Imogen Fairley"), "{got:?}");
+}

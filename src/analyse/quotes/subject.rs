@@ -191,10 +191,29 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
     // back), nearest first.
     let n = tokens.len();
     let lo = n.saturating_sub(40);
-    let sentence_from = (0..n)
+    let mut sentence_from = (0..n)
         .rev()
         .find(|&i| tokens[i].sentence_start)
         .unwrap_or(0);
+    // `Imogen Fairley, whose book Frederick: The Reluctant Prince was
+    // published last year, said`: a colon inside an open relative clause
+    // (a title's) does not end the sentence.
+    if sentence_from > 0
+        && seg[tokens[sentence_from - 1].end..tokens[sentence_from].start].contains(':')
+    {
+        let prev = (0..sentence_from)
+            .rev()
+            .find(|&i| tokens[i].sentence_start)
+            .unwrap_or(0);
+        let open_clause = (prev..sentence_from).rev().take(12).any(|k| {
+            matches!(tokens[k].text, "whose" | "who" | "which")
+                && k > 0
+                && seg[tokens[k - 1].end..tokens[k].start].contains(',')
+        });
+        if open_clause {
+            sentence_from = prev;
+        }
+    }
     let lower = seg.to_lowercase();
     // `…, as one guest put it, “…”`, `in the words of one employee, “…”`:
     // the speaker named in an aside right before the quote.
