@@ -709,3 +709,18 @@ fn a_colon_in_a_title_inside_a_relative_clause_does_not_end_the_sentence() {
     );
     assert_eq!(got[0].2.as_deref(), Some("Imogen Fairley"), "{got:?}");
 }
+
+#[test]
+fn an_apposition_can_say_a_name_is_a_thing() {
+    let got = people(
+        "Noor Haddad in the kitchen at Rima, her restaurant in Ancoats.\n\n\
+         Her friend Ruth Lane, a film producer, ate there.\n\n\
+         Rima Haddad, her mother, came too. Lane said it was good.",
+    );
+    let rima = got
+        .iter()
+        .find(|p| p.0 == "Rima Haddad")
+        .expect("Rima Haddad");
+    assert_eq!(rima.2, vec![2], "{got:?}");
+    assert!(got.iter().any(|p| p.0 == "Ruth Lane"), "{got:?}");
+}

@@ -685,6 +685,55 @@ pub(super) fn candidates<'a>(
         }
         // `the former David Jones building`, `a Tōtara Creek T-shirt`: a
         // name used as a modifier of a thing.
+        // `Rima, her restaurant in Ancoats`, `Juniper, the 40-foot yacht
+        // they sailed`: an apposition that says what the name is.
+        let thing_apposed = !run[run.len() - 1].is_possessive()
+            && text[run[run.len() - 1].end..]
+                .strip_prefix(", ")
+                .is_some_and(|r| {
+                    let mut ws = r.split_whitespace();
+                    ws.next().is_some_and(|d| {
+                        matches!(
+                            d,
+                            "her" | "his" | "their" | "the" | "a" | "an" | "its" | "our" | "my"
+                        )
+                    }) && {
+                        // The thing noun must head the phrase: `a film
+                        // producer` is a person.
+                        let ws: Vec<&str> = ws.take(4).collect();
+                        (0..ws.len().min(3)).any(|k| {
+                            let w = ws[k];
+                            let bare = w.trim_end_matches([',', '.', ';', ':']);
+                            let ends = bare.len() < w.len()
+                                || ws.get(k + 1).is_none_or(|n| {
+                                    matches!(
+                                        *n,
+                                        "in" | "on"
+                                            | "at"
+                                            | "of"
+                                            | "that"
+                                            | "which"
+                                            | "she"
+                                            | "he"
+                                            | "they"
+                                            | "we"
+                                            | "I"
+                                            | "near"
+                                            | "named"
+                                            | "called"
+                                    )
+                                });
+                            (0..k).all(|j| {
+                                ws[j].starts_with(char::is_lowercase)
+                                    || ws[j].starts_with(|c: char| c.is_ascii_digit())
+                            }) && is_apposed_thing(bare)
+                                && ends
+                        })
+                    }
+                });
+        if thing_apposed {
+            continue;
+        }
         let thing_after = is_thing_nouns(words[words.len() - 1])
             || text[run[run.len() - 1].end..]
                 .split_whitespace()
@@ -836,6 +885,14 @@ pub(super) fn candidates<'a>(
                     || lx::is_speech_verb(before)
                     // `captain Ryan Castle`, `keeper Tom Hill`
                     || (before.starts_with(char::is_lowercase) && lx::is_role_noun(before))
+                    // `Ruth Lane, a film producer,`
+                    || after.strip_prefix(',').is_some_and(|a| {
+                        let mut ws = a.split_whitespace();
+                        ws.next().is_some_and(|d| matches!(d, "a" | "an" | "the"))
+                            && ws.take(3).any(|w| {
+                                lx::is_role_noun(w.trim_end_matches([',', '.', ';', ':']))
+                            })
+                    })
                     || after
                         .strip_prefix(',')
                         .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))

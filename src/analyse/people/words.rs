@@ -530,3 +530,55 @@ pub(super) fn kin_gender_before(before: &str) -> Option<Gender> {
         _ => None,
     }
 }
+
+/// What an apposition can say a name is when it is not a person's
+/// (`Rima, her restaurant`, `Juniper, the yacht`).
+pub(super) fn is_apposed_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "restaurant"
+            | "bar"
+            | "café"
+            | "cafe"
+            | "pub"
+            | "bistro"
+            | "bakery"
+            | "shop"
+            | "boutique"
+            | "gallery"
+            | "hotel"
+            | "label"
+            | "brand"
+            | "band"
+            | "album"
+            | "novel"
+            | "memoir"
+            | "film"
+            | "play"
+            | "song"
+            | "single"
+            | "horse"
+            | "dog"
+            | "cat"
+            | "boat"
+            | "yacht"
+            | "ship"
+            | "vessel"
+            | "farm"
+            | "vineyard"
+            | "winery"
+            | "estate"
+            | "charity"
+            | "podcast"
+            | "series"
+            | "musical"
+            | "opera"
+            | "painting"
+            | "portrait"
+            | "racehorse"
+            | "colt"
+            | "filly"
+            | "mare"
+            | "gelding"
+    )
+}
