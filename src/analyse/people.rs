@@ -232,7 +232,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             "kin".to_string(),
             format!("{} {}", c.titles.join(" "), word).to_lowercase(),
         );
-        if c.kin || by_key.contains_key(&kin_key) {
+        if c.is_kin() || by_key.contains_key(&kin_key) {
             let id = *by_key.entry(kin_key).or_insert_with(|| {
                 clusters.push(Cluster {
                     last: None,

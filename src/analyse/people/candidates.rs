@@ -41,12 +41,11 @@ pub(super) struct Cand<'a> {
     /// A lone word after `at`, `in`, `on`…: a place unless someone named
     /// in full has it as a surname.
     pub(super) soft_place: bool,
-    /// `her mother, Mrs Quinn`: a relative introduced by kinship, not the
-    /// person whose surname they share.
-    pub(super) kin: bool,
-    /// `her brother, Sami Haddad`, `his wife Ann`: the gender the kinship
-    /// word gives.
-    pub(super) kin_gender: Option<Gender>,
+    /// Bit 0: `her mother, Mrs Quinn`, a relative introduced by kinship,
+    /// not the person whose surname they share. Bits 1–2: the gender a
+    /// kinship word before the name gives (`her brother, Sami`). One byte,
+    /// as a 10 MB article has 100,000s of these.
+    pub(super) kin: u8,
 }
 
 /// Title words, read as a slice; none (the usual case) is a null pointer.
@@ -158,11 +157,21 @@ impl Cand<'_> {
         let terr = self.territory.as_ref()?;
         Some(format!("{} of {}", t, terr).to_lowercase())
     }
+    pub(super) fn is_kin(&self) -> bool {
+        self.kin & 1 != 0
+    }
+    pub(super) fn kin_gender(&self) -> Option<Gender> {
+        match self.kin >> 1 {
+            1 => Some(Gender::Male),
+            2 => Some(Gender::Female),
+            _ => None,
+        }
+    }
     pub(super) fn gender(&self) -> Option<Gender> {
         self.titles
             .iter()
             .find_map(|t| lx::title_gender(t))
-            .or(self.kin_gender)
+            .or(self.kin_gender())
             .or_else(|| {
                 self.core
                     .first()
@@ -511,8 +520,7 @@ pub(super) fn candidates<'a>(
                 who: false,
                 born: false,
                 soft_place: false,
-                kin: false,
-                kin_gender: None,
+                kin: 0,
             });
             i = end;
             continue;
@@ -1253,8 +1261,12 @@ pub(super) fn candidates<'a>(
             age,
             who,
             soft_place,
-            kin,
-            kin_gender: kin_gender_before(before),
+            kin: u8::from(kin)
+                | match kin_gender_before(before) {
+                    Some(Gender::Male) => 2,
+                    Some(Gender::Female) => 4,
+                    None => 0,
+                },
             born: matches!(
                 prev_word.trim_start_matches('(').to_lowercase().as_str(),
                 "born" | "née" | "nee"
@@ -1345,4 +1357,14 @@ pub(super) fn evidence(article: &Article) -> Evidence {
         }
     }
     Evidence { lower, after_the }
+}
+
+#[cfg(test)]
+mod size {
+    /// A 10 MB article has 100,000s of candidates alive at once: a new
+    /// field that grows them shows in the reader's peak memory.
+    #[test]
+    fn a_candidate_stays_80_bytes() {
+        assert!(std::mem::size_of::<super::Cand>() <= 80);
+    }
 }
