@@ -724,3 +724,27 @@ fn an_apposition_can_say_a_name_is_a_thing() {
     assert_eq!(rima.2, vec![2], "{got:?}");
     assert!(got.iter().any(|p| p.0 == "Ruth Lane"), "{got:?}");
 }
+
+#[test]
+fn a_surname_with_a_generation_is_the_one_with_that_suffix() {
+    let got = people(
+        "Darnell Whitfield Sr. founded the church in the reign of George III. His son, \
+         Darnell Whitfield Jr., testified.\n\n\
+         \"He told me to pray on it,\" Whitfield Jr. said. Whitfield Sr. said nothing.",
+    );
+    let jr = got
+        .iter()
+        .find(|p| p.0 == "Darnell Whitfield Jr.")
+        .expect("Jr.");
+    let sr = got
+        .iter()
+        .find(|p| p.0 == "Darnell Whitfield Sr.")
+        .expect("Sr.");
+    assert_eq!(
+        (jr.2.clone(), sr.2.clone()),
+        (vec![0, 1], vec![0, 1]),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|p| p.0 == "George III"), "{got:?}");
+    assert_eq!(got.len(), 3, "{got:?}");
+}

@@ -117,7 +117,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
 
     // 1. Full names.
     for (ci, c) in cands.iter().enumerate() {
-        if c.core.len() < 2 || c.surname_only() {
+        if c.core.len() < 2 || c.surname_only() || c.suffixed_surname().is_some() {
             continue;
         }
         let first = c.core[0];
@@ -498,7 +498,10 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
 
     // 5. Bare single names: surname first, then first name.
     for (ci, c) in cands.iter().enumerate() {
-        if (c.core.len() != 1 && !c.surname_only()) || assign[ci].is_some() || !c.titles.is_empty()
+        let suffixed = c.suffixed_surname();
+        if (c.core.len() != 1 && !c.surname_only() && suffixed.is_none())
+            || assign[ci].is_some()
+            || !c.titles.is_empty()
         {
             continue;
         }
@@ -508,7 +511,9 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
         let giv: Vec<usize> = idx.first(word).to_vec();
         // `the younger Tamsin` between Dale Tamsin Sr. and Dale Tamsin Jr.
         let before = article.blocks[c.block()].text[..c.start()].trim_end();
-        let generation = if before.ends_with("the younger") || before.ends_with("The younger") {
+        let generation = if let Some(g) = suffixed {
+            Some(g)
+        } else if before.ends_with("the younger") || before.ends_with("The younger") {
             Some("Jr")
         } else if ["the elder", "The elder", "the older", "The older"]
             .iter()

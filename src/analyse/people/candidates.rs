@@ -141,6 +141,13 @@ impl Cand<'_> {
     }
     /// The word a short form is matched by: the name, or the surname of a
     /// particle surname.
+    /// `Whitfield Jr.`: a surname with a generation, the short form of a
+    /// full name with that suffix.
+    pub(super) fn suffixed_surname(&self) -> Option<&str> {
+        // (`George III` is a king's name, not a surname.)
+        (self.core.len() == 2 && lx::is_suffix(self.core[1]) && !lx::is_given_name(self.core[0]))
+            .then(|| self.core[1].trim_end_matches('.'))
+    }
     pub(super) fn short_form(&self) -> &str {
         if self.surname_only() {
             self.core[self.core.len() - 1]
