@@ -38,6 +38,15 @@ fn assert_names(src: &str, want: &[&str]) {
     assert_eq!(names(src), want, "{:?}", people(src));
 }
 
+/// Asserts the passage names exactly one person, by this name, in these
+/// blocks.
+fn assert_one_person(src: &str, name: &str, blocks: &[usize]) {
+    let got = people(src);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, name);
+    assert_eq!(got[0].2, blocks);
+}
+
 fn names(src: &str) -> Vec<String> {
     let mut n: Vec<String> = people(src).into_iter().map(|p| p.0).collect();
     n.sort();
@@ -588,10 +597,11 @@ fn a_surname_that_is_a_building_after_a_role_and_a_given_name() {
 
 #[test]
 fn an_office_that_is_a_given_name_before_a_lone_surname() {
-    let got = people("Dean Slater, 54, said: \"Fine.\"\n\nSlater left early.");
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].0, "Dean Slater");
-    assert_eq!(got[0].2, vec![0, 1]);
+    assert_one_person(
+        "Dean Slater, 54, said: \"Fine.\"\n\nSlater left early.",
+        "Dean Slater",
+        &[0, 1],
+    );
 }
 
 #[test]
@@ -639,10 +649,11 @@ fn codes_song_titles_and_magazines_are_not_people() {
 
 #[test]
 fn a_role_opening_the_sentence_is_not_part_of_the_name() {
-    let got = people("Bassist Lou Haverty joined in 2019.\n\nHaverty said little.");
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].0, "Lou Haverty");
-    assert_eq!(got[0].2, vec![0, 1]);
+    assert_one_person(
+        "Bassist Lou Haverty joined in 2019.\n\nHaverty said little.",
+        "Lou Haverty",
+        &[0, 1],
+    );
 }
 
 #[test]

@@ -592,19 +592,10 @@ fn resolve(
     // `Her closing line: “…”`, `His reply was short`: her own words, so the
     // pronoun's person speaks.
     if (2..=3).contains(&n_words)
-        && phrase.split_whitespace().last().is_some_and(|w| {
-            matches!(
-                w,
-                "line"
-                    | "words"
-                    | "reply"
-                    | "answer"
-                    | "response"
-                    | "verdict"
-                    | "retort"
-                    | "message"
-            )
-        })
+        && phrase
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| OWN_WORDS.contains(&w))
     {
         first_word = match first_word {
             "Her" | "her" => "she",

@@ -139,15 +139,15 @@ impl Cand<'_> {
                 .iter()
                 .all(|w| lx::is_particle(w))
     }
-    /// The word a short form is matched by: the name, or the surname of a
-    /// particle surname.
     /// `Whitfield Jr.`: a surname with a generation, the short form of a
-    /// full name with that suffix.
+    /// full name with that suffix. (`George III` is a king's name, not a
+    /// surname.)
     pub(super) fn suffixed_surname(&self) -> Option<&str> {
-        // (`George III` is a king's name, not a surname.)
         (self.core.len() == 2 && lx::is_suffix(self.core[1]) && !lx::is_given_name(self.core[0]))
             .then(|| self.core[1].trim_end_matches('.'))
     }
+    /// The word a short form is matched by: the name, or the surname of a
+    /// particle surname.
     pub(super) fn short_form(&self) -> &str {
         if self.surname_only() {
             self.core[self.core.len() - 1]
@@ -622,61 +622,8 @@ pub(super) fn candidates<'a>(
             }
         }
         // `who played Hedda`, `plays Martha Quayle`, `playing the dogged DCI
-        // Tom Harker`: a part, not a person.
-        let part_word = {
-            let mut ws = text[..run[0].start].split_whitespace().rev();
-            let mut w = ws.next().unwrap_or("");
-            for _ in 0..3 {
-                if is_play_verb(w) {
-                    break;
-                }
-                let skip = matches!(w, "the" | "a" | "an")
-                    || lx::is_honorific(w)
-                    || lx::is_office_word(w)
-                    || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
-                    || (w.starts_with(char::is_lowercase)
-                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                        && !matches!(
-                            w,
-                            "as" | "and"
-                                | "by"
-                                | "with"
-                                | "to"
-                                | "for"
-                                | "alongside"
-                                | "against"
-                                | "opposite"
-                                | "under"
-                                | "beside"
-                                | "at"
-                                | "in"
-                                | "on"
-                                | "behind"
-                                | "before"
-                                | "after"
-                                | "from"
-                                | "off"
-                                | "over"
-                                | "into"
-                                | "between"
-                                | "up"
-                                | "down"
-                                | "like"
-                        )
-                        && !lx::is_speech_verb(w)
-                        && !lx::is_role_noun(w));
-                if !skip {
-                    break;
-                }
-                match ws.next() {
-                    Some(n) => w = n,
-                    None => break,
-                }
-            }
-            w
-        };
-        let played = is_play_verb(part_word);
-        if played
+        // Tom Harker`, `wore Dior`: a part or a thing, not a person.
+        if plays_part(&text[..run[0].start])
             || matches!(
                 word_before,
                 "read"
@@ -686,69 +633,19 @@ pub(super) fn candidates<'a>(
                     | "donned"
                     | "reading"
                     | "reread"
-                    | "plays"
-                    | "played"
-                    | "playing"
-                    | "portrays"
-                    | "portrayed"
-                    | "portraying"
                     | "voices"
                     | "voiced"
             )
         {
             continue;
         }
-        // `the former David Jones building`, `a Tōtara Creek T-shirt`: a
-        // name used as a modifier of a thing.
-        // `Rima, her restaurant in Ancoats`, `Juniper, the 40-foot yacht
-        // they sailed`: an apposition that says what the name is.
-        let thing_apposed = !run[run.len() - 1].is_possessive()
-            && text[run[run.len() - 1].end..]
-                .strip_prefix(", ")
-                .is_some_and(|r| {
-                    let mut ws = r.split_whitespace();
-                    ws.next().is_some_and(|d| {
-                        matches!(
-                            d,
-                            "her" | "his" | "their" | "the" | "a" | "an" | "its" | "our" | "my"
-                        )
-                    }) && {
-                        // The thing noun must head the phrase: `a film
-                        // producer` is a person.
-                        let ws: Vec<&str> = ws.take(4).collect();
-                        (0..ws.len().min(3)).any(|k| {
-                            let w = ws[k];
-                            let bare = w.trim_end_matches([',', '.', ';', ':']);
-                            let ends = bare.len() < w.len()
-                                || ws.get(k + 1).is_none_or(|n| {
-                                    matches!(
-                                        *n,
-                                        "in" | "on"
-                                            | "at"
-                                            | "of"
-                                            | "that"
-                                            | "which"
-                                            | "she"
-                                            | "he"
-                                            | "they"
-                                            | "we"
-                                            | "I"
-                                            | "near"
-                                            | "named"
-                                            | "called"
-                                    )
-                                });
-                            (0..k).all(|j| {
-                                ws[j].starts_with(char::is_lowercase)
-                                    || ws[j].starts_with(|c: char| c.is_ascii_digit())
-                            }) && is_apposed_thing(bare)
-                                && ends
-                        })
-                    }
-                });
-        if thing_apposed {
+        // `Rima, her restaurant in Ancoats`: an apposition that says what
+        // the name is.
+        if !run[run.len() - 1].is_possessive() && apposes_thing(&text[run[run.len() - 1].end..]) {
             continue;
         }
+        // `the former David Jones building`, `a Tōtara Creek T-shirt`: a
+        // name used as a modifier of a thing.
         let thing_after = is_thing_nouns(words[words.len() - 1])
             || text[run[run.len() - 1].end..]
                 .split_whitespace()
@@ -892,14 +789,11 @@ pub(super) fn candidates<'a>(
             !untitled || {
                 let after = text[run[run.len() - 1].end..].trim_start();
                 let next = after.split_whitespace().next().unwrap_or("");
-                let before = text[..run[0].start]
-                    .split_whitespace()
-                    .next_back()
-                    .unwrap_or("");
                 lx::is_speech_verb(next.trim_end_matches([',', '.', ':', ';']))
-                    || lx::is_speech_verb(before)
+                    || lx::is_speech_verb(word_before)
                     // `captain Ryan Castle`, `keeper Tom Hill`
-                    || (before.starts_with(char::is_lowercase) && lx::is_role_noun(before))
+                    || (word_before.starts_with(char::is_lowercase)
+                        && lx::is_role_noun(word_before))
                     // `Ruth Lane, a film producer,`
                     || after.strip_prefix(',').is_some_and(|a| {
                         let mut ws = a.split_whitespace();

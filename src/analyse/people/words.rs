@@ -250,13 +250,23 @@ pub(super) fn plural_of_common(w: &str) -> bool {
             .any(|stem| stem.len() >= 3 && (lx::is_common_word(stem) || lx::is_role_noun(stem)))
 }
 
-/// Text before a name ending `her mother,` / `his father, the late`.
-pub(super) fn kin_before(before: &str) -> bool {
-    let Some(rest) = before.trim_end().strip_suffix(',') else {
-        return false;
+/// The last two words before a name (`her`, `mother`) and whether a comma
+/// closes them (`her mother, Rima`).
+fn kin_word_before(before: &str) -> Option<(&str, &str, bool)> {
+    let rest = before.trim_end();
+    let (rest, comma) = match rest.strip_suffix(',') {
+        Some(r) => (r, true),
+        None => (rest, false),
     };
     let mut words = rest.split_whitespace().rev();
-    let (Some(kin), Some(owner)) = (words.next(), words.next()) else {
+    let kin = words.next()?;
+    let owner = words.next()?;
+    Some((owner, kin, comma))
+}
+
+/// Text before a name ending `her mother,` / `his father, the late`.
+pub(super) fn kin_before(before: &str) -> bool {
+    let Some((owner, kin, true)) = kin_word_before(before) else {
         return false;
     };
     matches!(owner, "her" | "his" | "their" | "Her" | "His" | "Their")
@@ -497,21 +507,128 @@ pub(super) fn is_roman_numeral(w: &str) -> bool {
 }
 
 /// `played`, `portrays`: the verbs that take a part, not a person.
-pub(super) fn is_play_verb(w: &str) -> bool {
+fn is_play_verb(w: &str) -> bool {
     matches!(
         w,
         "plays" | "played" | "playing" | "portrays" | "portrayed" | "portraying"
     )
 }
 
+/// Whether the text before a name ends on a verb that takes a part (`who
+/// played`, `playing the dogged DCI`), past up to three articles, titles
+/// and describing words; a preposition, a speech verb or a role stops the
+/// look back (`played alongside Tom Hill` names a person).
+pub(super) fn plays_part(before: &str) -> bool {
+    let mut ws = before.split_whitespace().rev();
+    let mut w = ws.next().unwrap_or("");
+    for _ in 0..3 {
+        if is_play_verb(w) {
+            break;
+        }
+        let skip = matches!(w, "the" | "a" | "an")
+            || lx::is_honorific(w)
+            || lx::is_office_word(w)
+            || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+            || (w.starts_with(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !is_part_stops(w)
+                && !lx::is_speech_verb(w)
+                && !lx::is_role_noun(w));
+        if !skip {
+            break;
+        }
+        match ws.next() {
+            Some(n) => w = n,
+            None => break,
+        }
+    }
+    is_play_verb(w)
+}
+
+/// Prepositions and conjunctions between a verb and a name: the name is
+/// the verb's company, not its part.
+fn is_part_stops(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "and"
+            | "by"
+            | "with"
+            | "to"
+            | "for"
+            | "alongside"
+            | "against"
+            | "opposite"
+            | "under"
+            | "beside"
+            | "at"
+            | "in"
+            | "on"
+            | "behind"
+            | "before"
+            | "after"
+            | "from"
+            | "off"
+            | "over"
+            | "into"
+            | "between"
+            | "up"
+            | "down"
+            | "like"
+    )
+}
+
+/// Whether the text after a name opens an apposition that says it is a
+/// thing (`, her restaurant in Ancoats`, `, the 40-foot yacht they
+/// sailed`). The thing noun must head the phrase: `, a film producer` is
+/// a person.
+pub(super) fn apposes_thing(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let mut ws = rest.split_whitespace();
+    let determined = ws.next().is_some_and(|d| {
+        matches!(
+            d,
+            "her" | "his" | "their" | "the" | "a" | "an" | "its" | "our" | "my"
+        )
+    });
+    if !determined {
+        return false;
+    }
+    let ws: Vec<&str> = ws.take(4).collect();
+    (0..ws.len().min(3)).any(|k| {
+        let w = ws[k];
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let ends = bare.len() < w.len()
+            || ws.get(k + 1).is_none_or(|n| {
+                matches!(
+                    *n,
+                    "in" | "on"
+                        | "at"
+                        | "of"
+                        | "that"
+                        | "which"
+                        | "she"
+                        | "he"
+                        | "they"
+                        | "we"
+                        | "I"
+                        | "near"
+                        | "named"
+                        | "called"
+                )
+            });
+        let modifiers = ws[..k].iter().all(|m| {
+            m.starts_with(char::is_lowercase) || m.starts_with(|c: char| c.is_ascii_digit())
+        });
+        modifiers && is_apposed_thing(bare) && ends
+    })
+}
+
 /// `her brother, Sami`, `his wife Ann`, `and sister, Mia`: the gender of the
 /// kinship word right before a name.
 pub(super) fn kin_gender_before(before: &str) -> Option<Gender> {
-    let rest = before.trim_end();
-    let rest = rest.strip_suffix(',').unwrap_or(rest);
-    let mut words = rest.split_whitespace().rev();
-    let kin = words.next()?;
-    let owner = words.next()?;
+    let (owner, kin, _) = kin_word_before(before)?;
     let owned = matches!(
         owner,
         "her" | "his" | "their" | "Her" | "His" | "Their" | "and" | "whose" | "a" | "the"

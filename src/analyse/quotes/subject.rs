@@ -2,7 +2,7 @@
 //! after it and the clause that speaks (`“…,” X said`, `X told reporters:`,
 //! `according to X`), trimmed to the speaker as written.
 
-use super::words::{DETERMINERS, LEADING_JUNK, PRONOUNS};
+use super::words::{DETERMINERS, LEADING_JUNK, OWN_WORDS, PRONOUNS};
 use super::*;
 
 /// Where an attribution's subject stands, and how it was found.
@@ -379,15 +379,7 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
             // `a colleague of Vance’s at Aorere Freight, who said`: a name
             // after a preposition is not what the clause hangs on; the
             // clause describes the noun phrase the appositive renames.
-            let mut run_start = rel - 2;
-            while run_start > sentence_from
-                && tokens[run_start - 1].is_capitalised()
-                && seg[tokens[run_start - 1].end..tokens[run_start].start]
-                    .trim()
-                    .is_empty()
-            {
-                run_start -= 1;
-            }
+            let run_start = name_run_start(&tokens, seg, rel - 2, sentence_from);
             let after_preposition = run_start > sentence_from
                 && matches!(
                     tokens[run_start - 1].text,
@@ -513,21 +505,9 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
         if let Some(k) = (sentence_from + 1..n).rev().find(|&k| {
             tokens[k - 1].is_possessive()
                 && tokens[k - 1].is_capitalised()
-                && matches!(
-                    tokens[k].text,
-                    "verdict" | "reply" | "response" | "answer" | "message" | "words" | "statement"
-                )
+                && OWN_WORDS.contains(&tokens[k].text)
         }) {
-            let end = k - 1;
-            let mut start = end;
-            while start > sentence_from
-                && tokens[start - 1].is_capitalised()
-                && seg[tokens[start - 1].end..tokens[start].start]
-                    .trim()
-                    .is_empty()
-            {
-                start -= 1;
-            }
+            let start = name_run_start(&tokens, seg, k - 1, sentence_from);
             return Some((from + tokens[start].start, from + tokens[k].end));
         }
         let last_clause = (sentence_from..n)
@@ -566,6 +546,21 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
 }
 
 /// Adverbs that sit between a subject and its verb (`she later said`).
+/// The first token of the capitalised run that ends at `end` (words joined
+/// by spaces only), not before `floor`.
+fn name_run_start(tokens: &[Token], seg: &str, end: usize, floor: usize) -> usize {
+    let mut start = end;
+    while start > floor
+        && tokens[start - 1].is_capitalised()
+        && seg[tokens[start - 1].end..tokens[start].start]
+            .trim()
+            .is_empty()
+    {
+        start -= 1;
+    }
+    start
+}
+
 pub(super) fn is_adverb(w: &str) -> bool {
     (w.ends_with("ly") && w.len() > 4 && w != "early")
         || matches!(

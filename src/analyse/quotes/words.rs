@@ -49,6 +49,20 @@ pub(super) const SPEECH_NOUNS: &[&str] = &[
     "testimony",
 ];
 
+/// A speaker's own words named as a noun (`Her closing line:`, `Aisha
+/// Gill's verdict:`): whose they are is who speaks.
+pub(super) const OWN_WORDS: &[&str] = &[
+    "line",
+    "words",
+    "reply",
+    "answer",
+    "response",
+    "verdict",
+    "retort",
+    "message",
+    "statement",
+];
+
 pub(super) const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We", "I",
 ];
