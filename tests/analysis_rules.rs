@@ -759,3 +759,23 @@ fn a_surname_with_a_generation_is_the_one_with_that_suffix() {
     assert!(got.iter().any(|p| p.0 == "George III"), "{got:?}");
     assert_eq!(got.len(), 3, "{got:?}");
 }
+
+#[test]
+fn a_verb_after_to_and_a_finding_attribute_a_partial_quote() {
+    let got = speakers(
+        "The audit prompted Mayor Jane Doyle to accuse the council of \
+         \"wasting money on consultants\".\n\n\
+         The coroner, Helen Strand, recorded a narrative conclusion, finding that \
+         \"chances were missed\" at the clinic.\n\n\
+         A spokesperson for her label, Driftwood Records, said there were \"no plans\" \
+         for a tour.",
+    );
+    let p = |i: usize| got[i].2.as_deref();
+    assert_eq!(p(0), Some("Jane Doyle"), "{got:?}");
+    assert_eq!(p(1), Some("Helen Strand"), "{got:?}");
+    // `label` is a noun here, not `to label`.
+    assert!(
+        got[2].1.as_deref().is_some_and(|s| s.ends_with("Driftwood Records")),
+        "{got:?}"
+    );
+}

@@ -1914,6 +1914,11 @@ pub const SPEECH_VERBS_MORE: &[&str] = &[
     "disclosed", "conceding", "acknowledging", "hailing", "branding", "dubbing", "labelling",
     "urging", "accusing", "promising", "vowing", "pledging", "announcing", "predicting",
     "remembered", "remembers", "remembering",
+    // After `to` (`prompting Doyle to accuse the council of “…”`) and a
+    // finding read out (`recorded a conclusion, finding that “…”`).
+    // Only words that are not also nouns (`her label, Driftwood Records`).
+    "accuse", "describe", "dismiss", "condemn", "criticise", "criticize", "urge", "insist",
+    "argue", "warn", "finding", "concluding",
 ];
 lazy_set!(is_org_word, ORG_WORDS, ORG_WORDS_MORE);
 lazy_set!(is_place, PLACES);
