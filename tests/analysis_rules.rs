@@ -779,3 +779,30 @@ fn a_verb_after_to_and_a_finding_attribute_a_partial_quote() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_office_inside_a_long_title_is_held() {
+    let got = speakers(
+        "Harbour City Police Chief Raymond Oyelowo said two men had been arrested.\n\n\
+         \"We will not let this stand,\" the chief said.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Raymond Oyelowo"), "{got:?}");
+}
+
+#[test]
+fn a_role_given_in_apposition_is_held_by_that_person() {
+    let got = speakers(
+        "Lord Penhallow, who was Labour’s chief whip at the time, said she had been \
+         “the only minister I feared”.\n\n\
+         “You did not argue with Mary,” the former chief whip said.\n\n\
+         Priya Desai, an analyst at Hume Lyle, called the price fair. Another analyst, who \
+         asked not to be named, was blunter. \"It is cheap,\" the analyst said.\n\n\
+         In a statement read to the court by Mr Hale, the woman said she had moved home. \
+         \"I cannot sleep,\" the woman said.",
+    );
+    assert_eq!(got[1].2.as_deref(), Some("Lord Penhallow"), "{got:?}");
+    // An unnamed analyst came since the named one.
+    assert_eq!(got[2].2, None, "{got:?}");
+    // `Mr Hale, the woman said`: a clause, not an apposition.
+    assert_eq!(got[3].2, None, "{got:?}");
+}

@@ -695,6 +695,11 @@ fn resolve(
     {
         return Some((Some(u.desc.clone()), None));
     }
+    // `the former chief whip said` after `Lord Trevaskis, who was chief
+    // whip`: the one person introduced in that role.
+    if let Some(p) = role_holder(cx, phrase, quote_at) {
+        return Some((Some(phrase.to_string()), Some(p)));
+    }
     // `the coach said`, `the manager added`: the one just named, unless an
     // unnamed source spoke since.
     let lower_phrase = phrase.to_lowercase();

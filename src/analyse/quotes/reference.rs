@@ -145,6 +145,7 @@ pub(super) fn office_holder(people: &People, phrase: &str) -> Option<usize> {
         return None;
     }
     let titled = format!("{office} ");
+    let inner = format!(" {office} ");
     let bare = format!("the {office}");
     // A British judge is styled `Mr Justice X`, `Mrs Justice X`, `HHJ X`.
     let judge = office == "judge";
@@ -166,7 +167,9 @@ pub(super) fn office_holder(people: &People, phrase: &str) -> Option<usize> {
     let mut holders = people.people.iter().filter(|p| {
         std::iter::once(&p.name).chain(&p.aliases).any(|a| {
             let a = a.to_lowercase();
+            // `Carver Springs Police Chief Raymond Ortiz` holds `the chief`.
             a.starts_with(&titled)
+                || a.contains(&inner)
                 || a == bare
                 || short.is_some_and(|x| {
                     a.starts_with(&format!("{x} ")) || a.starts_with(&format!("{x}. "))
@@ -533,4 +536,126 @@ pub(super) fn writer_named_with(
         Some(text[m.span.start..m.span.end].to_string()),
         Some(m.person),
     ))
+}
+
+/// The one person the article introduced in the role `phrase` names:
+/// `Lord Trevaskis, who was Labour’s chief whip,` then `the former chief
+/// whip said`; `the area coroner, Helen Marchbank,` then `the coroner
+/// said`; `Tom Hale, a spokesman for the club,` then `the spokesman said`.
+/// An unnamed one introduced since (`Another analyst, who asked not to be
+/// named`) is not them. Looks back over the last 40 blocks, so a long
+/// article costs no more per quote than a short one.
+pub(super) fn role_holder(cx: Context, phrase: &str, at: Span) -> Option<usize> {
+    let rest = phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("The "))?;
+    let rest = rest
+        .split_once(' ')
+        .filter(|(m, _)| matches!(*m, "former" | "then" | "outgoing" | "current" | "new"))
+        .map_or(rest, |(_, r)| r);
+    let n = rest.split_whitespace().count();
+    if !(1..=3).contains(&n)
+        || !rest
+            .chars()
+            .all(|c| c.is_lowercase() || c == ' ' || c == '-')
+        || matches!(rest, "source" | "sources" | "person" | "people")
+    {
+        return None;
+    }
+    let role = rest;
+    // Where `role` stands in `seg` as a whole word or phrase (not `whip`
+    // inside `whipped`).
+    let role_at = |seg: &str| -> Vec<usize> {
+        seg.match_indices(role)
+            .filter(|(i, _)| {
+                let before = seg[..*i].chars().next_back();
+                let after = seg[i + role.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    // The role closes its noun phrase: `chief whip at the time`, not `the
+    // woman said she had moved`.
+    let closes = |tail: &str| {
+        let tail = tail.trim_start();
+        tail.is_empty()
+            || ["at ", "of ", "for ", "in ", "to ", "with ", "on "]
+                .iter()
+                .any(|p| tail.starts_with(p))
+    };
+    let mut found: Option<usize> = None;
+    for b in (at.block.saturating_sub(40)..=at.block).rev() {
+        let text = cx.article.blocks[b].text.as_str();
+        let upto = if b == at.block { at.start } else { text.len() };
+        if !text[..upto].contains(role) {
+            continue;
+        }
+        // Named holders in this block, with where their apposition ends.
+        let mut named: Vec<(usize, usize, usize)> = Vec::new();
+        for m in cx.people.in_block(b) {
+            if m.span.start >= upto {
+                continue;
+            }
+            // `X, who was Labour’s chief whip at the time,` / `X, the
+            // coroner,`: the clause after the name, to its comma.
+            let after = text[m.span.end..].strip_prefix(", ").and_then(|r| {
+                let mut end = r.find([',', '.', ';', '(']).unwrap_or(r.len()).min(120);
+                while !r.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let seg = &r[..end];
+                let w = seg.split_whitespace().next().unwrap_or("");
+                let np = matches!(
+                    w,
+                    "who" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                ) || w.ends_with("’s")
+                    || w.ends_with("'s");
+                (np && role_at(seg)
+                    .iter()
+                    .any(|&i| closes(&seg[i + role.len()..])))
+                .then_some(m.span.end + 2 + end)
+            });
+            // `the area coroner, Helen Marchbank` / `chief whip Tom Hale`.
+            let lead = text[..m.span.start].trim_end_matches(", ");
+            let lead = &lead[lead.char_indices().rev().nth(40).map_or(0, |(i, _)| i)..];
+            let before = lead.ends_with(role)
+                && !lead[..lead.len() - role.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if let Some(end) = after {
+                named.push((m.span.start, end, m.person));
+            } else if before {
+                named.push((m.span.start, m.span.end, m.person));
+            }
+        }
+        // `Another analyst, who asked not to be named`: an unnamed holder
+        // outside any named one's apposition.
+        let unnamed_at = role_at(&text[..upto])
+            .into_iter()
+            .filter(|&i| {
+                let det = text[..i].split_whitespace().next_back().unwrap_or("");
+                ["a", "an", "another", "one"]
+                    .iter()
+                    .any(|d| det.eq_ignore_ascii_case(d))
+            })
+            .filter(|&i| !named.iter().any(|&(s, e, _)| (s..e).contains(&i)))
+            .max();
+        let last_named = named.iter().map(|&(s, _, _)| s).max();
+        if found.is_none()
+            && let Some(u) = unnamed_at
+            && last_named.is_none_or(|n| u > n)
+        {
+            return None;
+        }
+        for &(_, _, p) in &named {
+            match found {
+                Some(q) if q != p => return None,
+                _ => found = Some(p),
+            }
+        }
+    }
+    found
 }
