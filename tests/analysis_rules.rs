@@ -775,7 +775,10 @@ fn a_verb_after_to_and_a_finding_attribute_a_partial_quote() {
     assert_eq!(p(1), Some("Helen Strand"), "{got:?}");
     // `label` is a noun here, not `to label`.
     assert!(
-        got[2].1.as_deref().is_some_and(|s| s.ends_with("Driftwood Records")),
+        got[2]
+            .1
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Driftwood Records")),
         "{got:?}"
     );
 }
@@ -805,4 +808,16 @@ fn a_role_given_in_apposition_is_held_by_that_person() {
     assert_eq!(got[2].2, None, "{got:?}");
     // `Mr Hale, the woman said`: a clause, not an apposition.
     assert_eq!(got[3].2, None, "{got:?}");
+}
+
+#[test]
+fn a_name_in_apposition_to_an_object_is_not_the_pronoun_s_antecedent() {
+    let got = speakers(
+        "Yui Okada, 21, arrived with ice strapped to her shoulder, which had been treated \
+         by the tournament doctor, Dr Ivo Marek, during a timeout.\n\n\
+         \"I had my chances,\" she said.\n\n\
+         His mother, Michelle Cole, laughed. \"He will be unbearable now,\" she said.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Yui Okada"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Michelle Cole"), "{got:?}");
 }

@@ -22,10 +22,11 @@ const FLOOR_BLOCK_F1: f64 = 0.96;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
 const FLOOR_SPEAKER_ACC: f64 = 0.93;
 /// Floors for the holdout set (people F1, block F1, quote recall, speaker).
-/// The holdout was replaced on 2026-12-04 by twelve articles nobody tuning
-/// the rules has read, scored once after that day's rules (0.919, 0.928,
-/// 1.000, 0.907); these floors sit just under that.
-const HOLDOUT_FLOORS: [f64; 4] = [0.91, 0.92, 0.99, 0.90];
+/// The holdout was replaced again on 2026-12-04 (second session) by twelve
+/// articles written by helpers who had not seen the rules; until it is
+/// scored once, after the session's rules, these floors only catch a
+/// collapse.
+const HOLDOUT_FLOORS: [f64; 4] = [0.75, 0.75, 0.9, 0.7];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

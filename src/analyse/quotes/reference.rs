@@ -394,7 +394,35 @@ pub(super) fn pronoun_target(cx: Context, at: Span, gender: Option<Gender>) -> O
             .strip_prefix(',')
             .and_then(|r| r.split_whitespace().next())
             .is_some_and(|w| matches!(w, "he" | "she" | "they" | "I" | "we" | "it"));
+        // `treated by the tournament doctor, Dr Ivo Perković, during…`: a
+        // name between commas after a long phrase is an apposition, not the
+        // clause's subject (`His mother, Michelle Cole, laughed` is; so are
+        // `Outside, Jennings said` and `…, Dempsey, 45, said`).
+        let full_lead = &before[clause_start..];
+        let appositive = after_comma
+            && words.is_empty()
+            && full_lead
+                .trim_end()
+                .trim_end_matches(',')
+                .rsplit(',')
+                .next()
+                .is_some_and(|seg| {
+                    // The name is the object of a preposition (`She was our
+                    // mother’s sister, Violet Moran, and she…` is not).
+                    seg.split_whitespace().count() > 4
+                        && seg.split_whitespace().any(|w| {
+                            matches!(
+                                w,
+                                "by" | "with" | "to" | "from" | "for" | "against" | "alongside"
+                            )
+                        })
+                })
+            && text[m.span.end..].strip_prefix(", ").is_some_and(|r| {
+                !r.starts_with(|c: char| c.is_ascii_digit())
+                    && !r.split_whitespace().next().is_some_and(lx::is_speech_verb)
+            });
         let subject = words.len() <= 3
+            && !appositive
             && !(after_comma && next_subject)
             && words.iter().all(|w| {
                 // `11:15 Sir Gareth Pym has…`, `14.05 BST Crane …`: a live
@@ -612,10 +640,8 @@ pub(super) fn role_holder(cx: Context, phrase: &str, at: Span) -> Option<usize> 
                     "who" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
                 ) || w.ends_with("’s")
                     || w.ends_with("'s");
-                (np && role_at(seg)
-                    .iter()
-                    .any(|&i| closes(&seg[i + role.len()..])))
-                .then_some(m.span.end + 2 + end)
+                (np && role_at(seg).iter().any(|&i| closes(&seg[i + role.len()..])))
+                    .then_some(m.span.end + 2 + end)
             });
             // `the area coroner, Helen Marchbank` / `chief whip Tom Hale`.
             let lead = text[..m.span.start].trim_end_matches(", ");
