@@ -821,3 +821,20 @@ fn a_name_in_apposition_to_an_object_is_not_the_pronoun_s_antecedent() {
     assert_eq!(got[0].2.as_deref(), Some("Yui Okada"), "{got:?}");
     assert_eq!(got[1].2.as_deref(), Some("Michelle Cole"), "{got:?}");
 }
+
+#[test]
+fn subjects_past_closed_clauses_auxiliaries_and_owned_words() {
+    let got = speakers(
+        "Governor Ann Rucker vetoed the bill. Tom Oberly, the Senate leader, was furious.\n\n\
+         He said the veto message, which warned of dire cuts, was \"a scare tactic\".\n\n\
+         The governor, who is barred from a third term, has said she will spend her last \
+         year \"defending what matters\".\n\n\
+         Oberly's reply was that the governor had \"no plan and no idea\".\n\n\
+         Her answer – \"something that scares me\" – went round the world.",
+    );
+    let p = |i: usize| got[i].2.as_deref();
+    assert_eq!(p(0), Some("Tom Oberly"), "{got:?}");
+    assert_eq!(p(1), Some("Ann Rucker"), "{got:?}");
+    assert_eq!(p(2), Some("Tom Oberly"), "{got:?}");
+    assert_eq!(p(3), Some("Ann Rucker"), "{got:?}");
+}

@@ -552,11 +552,12 @@ fn resolve(
             if let Some(t) = pronoun_target(cx, quote_at, gender) {
                 return Some(answer(people, t));
             }
-        } else if let Some(m) = people
-            .in_block(sub.block)
-            .iter()
-            .find(|m| m.span.start == s && text[m.span.end..].starts_with(['’', '\'']))
-        {
+        } else if let Some(m) = people.in_block(sub.block).iter().find(|m| {
+            m.span.start == s
+                && (text[m.span.end..].starts_with(['’', '\''])
+                    || text[..m.span.end].ends_with(['’', '\'', 's']))
+                && m.span.end <= s + owner.len()
+        }) {
             let written = &text[m.span.start..m.span.end];
             return Some((Some(written.to_string()), Some(m.person)));
         }

@@ -256,6 +256,26 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
             return Some((from + s, from + e));
         }
     }
+    // `Carraway’s reply was that Labour had “…”`, `Her answer – “…” –`:
+    // the owner of the words opening the sentence, with no speech verb
+    // between them and the quote.
+    if let Some(k) =
+        (sentence_from + 1..n.min(sentence_from + 5)).find(|&k| OWN_WORDS.contains(&tokens[k].text))
+        && (k + 1 == n || matches!(tokens[k + 1].text, "was" | "is"))
+        && !(k + 1..n).any(|m| speech_verb_at(&tokens, m))
+    {
+        let owner = &tokens[k - 1];
+        let start = if matches!(owner.text, "His" | "Her" | "Their") {
+            Some(k - 1)
+        } else if owner.is_possessive() && owner.is_capitalised() {
+            Some(name_run_start(&tokens, seg, k - 1, sentence_from))
+        } else {
+            None
+        };
+        if let Some(st) = start.filter(|&st| st == sentence_from) {
+            return Some((from + tokens[st].start, from + tokens[k].end));
+        }
+    }
     for i in (lo.max(sentence_from)..n).rev() {
         // `a warning from …`, `the call`: a noun, not a verb.
         let nominal = i > 0
@@ -452,6 +472,16 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
             return Some((from + tokens[start].start, from + tokens[rel - 2].end));
         }
         if rel >= i {
+            // `He said the veto message, which warned of cuts, was “…”`: a
+            // relative clause closed before the quote is not the quote's
+            // verb; an earlier one may be.
+            if rel == i
+                && i > sentence_from
+                && matches!(tokens[i - 1].text, "which" | "who")
+                && seg[tokens[i].end..].contains(", ")
+            {
+                continue;
+            }
             return None;
         }
         // `He says the company has asked to meet them “…”`: a speech verb
@@ -543,6 +573,11 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
         }
     }
     None
+}
+
+/// `has`, `has long`, `had also`: an auxiliary and the adverbs after it.
+fn aux_only_words(w: &[&str], is_aux: impl Fn(&str) -> bool) -> bool {
+    w.first().is_some_and(|f| is_aux(f)) && w[1..].iter().all(|x| is_adverb(x))
 }
 
 /// Adverbs that sit between a subject and its verb (`she later said`).
@@ -818,6 +853,33 @@ pub(super) fn tidy(
             && matches!(w[0], "Her" | "His" | "Their" | "her" | "his" | "their")
             && SPEECH_NOUNS.contains(&w[1])
     };
+    // `The governor, who is barred from a third term, has said`: `has` is
+    // the verb's, not a subject.
+    let is_aux = |w: &str| {
+        matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+        )
+    };
+    // (`has long`, `had also`: an adverb after the auxiliary.)
+    let aux_only = |(a, b): (usize, usize)| {
+        let w: Vec<&str> = text[a..b].split_whitespace().collect();
+        aux_only_words(&w, is_aux)
+    };
     let pick = if proper_head || owned_speech {
         Some(parts[0])
     } else if before {
@@ -831,7 +893,7 @@ pub(super) fn tidy(
                     .iter()
                     .rev()
                     .copied()
-                    .find(|&p| !is_age(p) && !is_relative(p))
+                    .find(|&p| !is_age(p) && !is_relative(p) && !aux_only(p))
             })
     } else {
         parts
@@ -840,7 +902,17 @@ pub(super) fn tidy(
             .find(|&p| has_mention(p))
             .or_else(|| parts.iter().copied().find(|&p| !is_age(p)))
     };
-    let (mut a, b) = pick.unwrap_or((s, e));
+    let (mut a, mut b) = pick.unwrap_or((s, e));
+    // `The governor has (long)`: the auxiliary and adverbs before the verb.
+    if before {
+        let words: Vec<&str> = text[a..b].split_whitespace().collect();
+        if let Some(k) = (1..words.len()).find(|&k| aux_only_words(&words[k..], is_aux)) {
+            let keep = words[..k].join(" ");
+            if text[a..b].starts_with(&keep) {
+                b = a + keep.len();
+            }
+        }
+    }
     // Drop leading clause words.
     loop {
         let rest = &text[a..b];
