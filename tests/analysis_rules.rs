@@ -838,3 +838,12 @@ fn subjects_past_closed_clauses_auxiliaries_and_owned_words() {
     assert_eq!(p(2), Some("Tom Oberly"), "{got:?}");
     assert_eq!(p(3), Some("Ann Rucker"), "{got:?}");
 }
+
+#[test]
+fn a_headline_name_and_colon_credit_the_quote_after_it() {
+    let got = speakers(
+        "10.02 BST\n\nBevis: care cap 'fully funded'\n\n\
+         The chancellor, Rhian Bevis, has been on the morning broadcast round.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Rhian Bevis"), "{got:?}");
+}

@@ -256,6 +256,23 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
             return Some((from + s, from + e));
         }
     }
+    // `Bevan: care cap ‘fully funded’`: a headline's `Name:` says who
+    // speaks in the short line after it.
+    if from == 0
+        && let Some(c) = seg.find(": ")
+        && c > 0
+        && seg[c + 2..].split_whitespace().count() <= 8
+        && !seg[c + 2..].contains(['.', '!', '?'])
+    {
+        let head: Vec<&Token> = tokens.iter().take_while(|t| t.end <= c).collect();
+        if (1..=3).contains(&head.len())
+            && head.iter().all(|t| t.is_capitalised())
+            && head[head.len() - 1].end == c
+            && !(head.len()..n).any(|m| speech_verb_at(&tokens, m))
+        {
+            return Some((from + head[0].start, from + c));
+        }
+    }
     // `Carraway’s reply was that Labour had “…”`, `Her answer – “…” –`:
     // the owner of the words opening the sentence, with no speech verb
     // between them and the quote.
