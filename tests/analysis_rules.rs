@@ -847,3 +847,27 @@ fn a_headline_name_and_colon_credit_the_quote_after_it() {
     );
     assert_eq!(got[0].2.as_deref(), Some("Rhian Bevis"), "{got:?}");
 }
+
+#[test]
+fn unnamed_sources_behind_an_aside_keep_their_pronoun_and_their_noun() {
+    let got = speakers(
+        "Connor Bell dragged Mr Osei from the cab.\n\n\
+         One neighbour, who did not want to be named, told the Post she had held his hand. \
+         “He kept asking about his kids,” she said.\n\n\
+         One juror, a retired teacher who declined to give her name, said the testimony of \
+         Ms Dray had mattered.\n\n\
+         “It was the emails,” she said.\n\n\
+         Labour MP Dan Oduya spoke first. Rosie Caldwell, the Labour MP for Stroud, who said \
+         ministers had “taken the shires for granted”, spoke next.\n\n\
+         Another Labour MP who backs the amendment, speaking on condition of anonymity, said \
+         the whips had been “ringing round all week”.\n\n\
+         “It’s the usual stick,” the MP said.",
+    );
+    let s = |i: usize| got[i].1.as_deref();
+    let p = |i: usize| got[i].2.as_deref();
+    assert_eq!((s(0), p(0)), (Some("one neighbour"), None), "{got:?}");
+    assert_eq!((s(1), p(1)), (Some("one juror"), None), "{got:?}");
+    assert_eq!(p(2), Some("Rosie Caldwell"), "{got:?}");
+    assert_eq!((s(3), p(3)), (Some("Another Labour MP"), None), "{got:?}");
+    assert_eq!((s(4), p(4)), (Some("Another Labour MP"), None), "{got:?}");
+}

@@ -449,9 +449,16 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             // `the Duke`, `the Prime Minister`: only when one person holds it.
             let before = article.blocks[c.block()].text[..c.start()].trim_end();
             let the = before.ends_with("the") || before.ends_with("The");
+            // `the MP` is any of the many members an article mentions, not
+            // the one it happens to title `MP`.
+            // (`The MP for Harrowfield` is the one member for that seat.)
+            let seat = article.blocks[c.block()].text[c.end()..]
+                .strip_prefix(" for ")
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+            let shared = matches!(t.as_str(), "MP" | "MSP" | "MEP" | "MLA" | "TD") && !seat;
             if let Some(holders) = office_holders
                 .get(&t.to_lowercase())
-                .filter(|h| h.len() == 1 && the)
+                .filter(|h| h.len() == 1 && the && !shared)
             {
                 assign[ci] = holders.iter().next().copied();
             }

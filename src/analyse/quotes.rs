@@ -651,6 +651,19 @@ fn resolve(
             None => (Some(first_word.to_lowercase()), None),
         });
     }
+    // `Another Labour MP, speaking on condition of anonymity, said …`
+    // then `“…,” the MP said`: the source just introduced, before anyone
+    // holding the office by title.
+    if let Some(u) = unnamed
+        && u.at.block + 1 >= quote_at.block
+        && let Some(head) = lower_phrase_head(phrase)
+        && u.desc.split_whitespace().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .eq_ignore_ascii_case(head)
+        })
+    {
+        return Some((Some(u.desc.clone()), None));
+    }
     // `the judge said`, `the prime minister told MPs`: an office that one
     // person in the article holds by title (`Judge Sarah Whitcombe`).
     if let Some(p) = office_holder(people, phrase) {

@@ -210,21 +210,46 @@ pub(super) fn reported_sources(article: &Article, block: usize) -> Vec<Unnamed> 
         .collect();
     for &k in &starts {
         let first = tokens[k].text;
-        if !matches!(first, "A" | "An" | "The" | "One") {
+        if !matches!(first, "A" | "An" | "The" | "One" | "Another") {
             continue;
         }
+        let sentence_end = starts
+            .iter()
+            .find(|&&s| s > k)
+            .copied()
+            .unwrap_or(tokens.len());
         let Some(v) =
-            (k + 1..tokens.len().min(k + 7)).find(|&v| lx::is_speech_verb(tokens[v].text))
+            (k + 1..sentence_end.min(k + 30)).find(|&v| lx::is_speech_verb(tokens[v].text))
         else {
             continue;
         };
-        if text[tokens[k].start..tokens[v - 1].end].contains([',', '“', '"']) {
+        let subject = &text[tokens[k].start..tokens[v - 1].end];
+        if subject.contains(['“', '"']) {
             continue;
         }
-        let desc = &text[tokens[k].start..tokens[v - 1].end];
+        // `One neighbour, who did not want to be named, told the Post`,
+        // `Another MP, speaking on condition of anonymity, said`: the head
+        // before an aside closed right before the verb.
+        let desc_end = match subject.find(',') {
+            None if v <= k + 6 => tokens[v - 1].end,
+            Some(c) if text[tokens[v - 1].end..tokens[v].start].contains(',') => {
+                let head = &subject[..c];
+                if head.split_whitespace().count() > 8 {
+                    continue;
+                }
+                tokens[k].start + c
+            }
+            _ => continue,
+        };
+        let desc = &text[tokens[k].start..desc_end];
+        let head_last = tokens
+            .iter()
+            .rev()
+            .find(|t| t.end <= desc_end)
+            .filter(|t| t.start >= tokens[k].start);
         // `A spokeswoman for the Alfred hospital said`: capitals inside are
         // fine; a capitalised head (`The Duke said`) is someone named.
-        if !names_someone(desc) || tokens[v - 1].is_capitalised() {
+        if !names_someone(desc) || head_last.is_none_or(|t| t.is_capitalised()) {
             continue;
         }
         let desc = desc[..1].to_lowercase() + &desc[1..];
@@ -232,7 +257,7 @@ pub(super) fn reported_sources(article: &Article, block: usize) -> Vec<Unnamed> 
             at: Span {
                 block,
                 start: tokens[k].start,
-                end: tokens[v - 1].end,
+                end: desc_end,
             },
             gender: description_gender(&desc),
             desc,
@@ -438,6 +463,7 @@ pub(super) fn pronoun_target(cx: Context, at: Span, gender: Option<Gender>) -> O
             break;
         }
     }
+    let found_subject = found.is_some();
     if found.is_none() {
         // Nobody in subject position nearby: the latest compatible mention
         // if it is recent, else the story's principal (its most mentioned
@@ -489,7 +515,11 @@ pub(super) fn pronoun_target(cx: Context, at: Span, gender: Option<Gender>) -> O
     }
     if let Some(u) = unnamed {
         let fits_source = gender.is_none() || u.gender.is_none() || u.gender == gender;
-        let later = found.is_none_or(|m| (m.span.block, m.span.start) < (u.at.block, u.at.start));
+        // (`One juror, a retired teacher, said the testimony of Ms Degrassi
+        // mattered. “…,” she said.`: a source that is a subject beats a
+        // later name that is not.)
+        let later = found.is_none_or(|m| (m.span.block, m.span.start) < (u.at.block, u.at.start))
+            || (!found_subject && u.at.block + 1 >= at.block);
         if fits_source && later && u.at.block + 2 >= at.block {
             return Some(Target::Source(u.desc.clone()));
         }

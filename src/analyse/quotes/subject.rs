@@ -413,6 +413,24 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
             rel = k + 1;
         }
         if rel > sentence_from + 1 && tokens[rel - 1].text == "who" {
+            // `Rosie Calder, the Labour MP for Stroud, who said`: the name
+            // the apposition renames, not the place inside it.
+            let who = rel - 1;
+            if who >= 2
+                && seg[tokens[who - 1].end..tokens[who].start].contains(',')
+                && let Some(c) = (sentence_from + 1..who - 1)
+                    .rev()
+                    .find(|&k| seg[tokens[k - 1].end..tokens[k].start].contains(','))
+                && matches!(tokens[c].text, "the" | "a" | "an")
+                && who - c <= 8
+                && tokens[c - 1].is_capitalised()
+                && !tokens[c - 1].is_possessive()
+            {
+                let start = name_run_start(&tokens, seg, c - 1, sentence_from);
+                return Some((from + tokens[start].start, from + tokens[c - 1].end));
+            }
+        }
+        if rel > sentence_from + 1 && tokens[rel - 1].text == "who" {
             // `a colleague of Vance’s at Aorere Freight, who said`: a name
             // after a preposition is not what the clause hangs on; the
             // clause describes the noun phrase the appositive renames.
@@ -816,11 +834,12 @@ pub(super) fn tidy(
             .any(|m| m.span.start >= a && m.span.end <= b && subject_like(text, a, m))
     };
     // `who spoke on condition of anonymity` describes; it never names.
+    // Nor does `speaking on condition of anonymity`.
     let is_relative = |(a, b): (usize, usize)| {
-        text[a..b]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "whom"))
+        text[a..b].split_whitespace().next().is_some_and(|w| {
+            matches!(w, "who" | "whose" | "which" | "whom")
+                || (w.len() > 5 && w.ends_with("ing") && w.starts_with(char::is_lowercase))
+        })
     };
     // `One executive, she recalls, told her`: a reporting aside.
     let is_aside = |(a, b): (usize, usize)| {

@@ -339,8 +339,10 @@ pub(super) fn is_org_anaphor(phrase: &str) -> bool {
 /// `the insider` → `insider`: the noun of a two-word definite description.
 pub(super) fn lower_phrase_head(phrase: &str) -> Option<&str> {
     let (det, noun) = phrase.split_once(' ')?;
-    (matches!(det, "the" | "The") && !noun.contains(' ') && noun.starts_with(char::is_lowercase))
-        .then_some(noun)
+    // (`the MP`, `the MSP`: an all-capitals office is a common noun too.)
+    let common = noun.starts_with(char::is_lowercase)
+        || (noun.len() >= 2 && noun.chars().all(|c| c.is_ascii_uppercase()));
+    (matches!(det, "the" | "The") && !noun.contains(' ') && common).then_some(noun)
 }
 
 /// Whether a description names someone (`a woman who …`, `one council
@@ -371,6 +373,7 @@ pub(super) fn names_someone(desc: &str) -> bool {
         .any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
             lx::is_role_noun(&w)
+                || matches!(w.as_str(), "mp" | "msp" | "mep" | "mla" | "td")
                 || is_female_nouns(w.as_str())
                 || is_male_nouns(w.as_str())
                 || is_person_nouns(w.as_str())
