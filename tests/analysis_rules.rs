@@ -871,3 +871,17 @@ fn unnamed_sources_behind_an_aside_keep_their_pronoun_and_their_noun() {
     assert_eq!((s(3), p(3)), (Some("Another Labour MP"), None), "{got:?}");
     assert_eq!((s(4), p(4)), (Some("Another Labour MP"), None), "{got:?}");
 }
+
+#[test]
+fn a_given_name_introduced_as_a_relative_is_a_person() {
+    let src = "Sam Reid dedicated the win to his grandfather, Ted, who died in May.\n\n\
+               Maureen Tuck, whose husband Geoff died in 2019, with their granddaughter Poppy.\n\n\
+               “My son Joaquín kept asking about the car,” she said.\n\n\
+               In the play Mrs Lark tells her sister, Jean, played by Ros Bell, to sit down.";
+    let n = names(src);
+    for want in ["Ted", "Geoff", "Poppy", "Joaquín"] {
+        assert!(n.iter().any(|x| x == want), "{want}: {n:?}");
+    }
+    // A character, with the actor who plays her.
+    assert!(!n.iter().any(|x| x == "Jean"), "{n:?}");
+}

@@ -1076,8 +1076,21 @@ pub(super) fn candidates<'a>(
             .strip_prefix(',')
             .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
         let label = before.is_empty() && after.starts_with(':');
-        let evidence =
-            lx::is_speech_verb(next_word) || lx::is_speech_verb(prev_clean) || age || label;
+        // `his grandfather, Ted,`, `My son Joaquín`, `whose husband Geoff`:
+        // a given name introduced as someone's relative is a person.
+        let kin_named = core.len() == 1
+            && titles.is_empty()
+            && (lx::is_given_name(core[0]) || !lx::is_common_word(&core[0].to_lowercase()))
+            && kin_noun_before(before)
+            // (`her sister, Jean, played by …`, `Harry (Owen Trethewey)`: a
+            // character and the actor who plays them.)
+            && !after.starts_with(" (")
+            && !after.starts_with(", played by");
+        let evidence = lx::is_speech_verb(next_word)
+            || lx::is_speech_verb(prev_clean)
+            || age
+            || label
+            || kin_named;
         // Cues that the name is a firm's: `publisher Harland Briggs`,
         // `the label Aurelie Voss`, `Ashby Lowe's chief executive`.
         let possessed = after

@@ -264,6 +264,53 @@ fn kin_word_before(before: &str) -> Option<(&str, &str, bool)> {
     Some((owner, kin, comma))
 }
 
+/// Text before a name ending in a relative owned by someone: `his
+/// grandfather,`, `My son`, `whose husband`, `the children,`, `their
+/// granddaughter`.
+pub(super) fn kin_noun_before(before: &str) -> bool {
+    let Some((owner, kin, _)) = kin_word_before(before) else {
+        return false;
+    };
+    let owner = owner.trim_start_matches(['“', '"', '‘', '\'', '(']);
+    let owned = matches!(
+        owner,
+        "her"
+            | "his"
+            | "their"
+            | "my"
+            | "our"
+            | "whose"
+            | "the"
+            | "Her"
+            | "His"
+            | "Their"
+            | "My"
+            | "Our"
+    ) || owner.ends_with("’s")
+        || owner.ends_with("'s");
+    owned
+        && (kin_gender_before(&format!("his {kin}")).is_some()
+            || matches!(
+                kin,
+                "children"
+                    | "kids"
+                    | "twins"
+                    | "grandchildren"
+                    | "grandson"
+                    | "granddaughter"
+                    | "partner"
+                    | "fiancée"
+                    | "fiancé"
+                    | "stepson"
+                    | "stepdaughter"
+                    | "child"
+                    | "baby"
+                    | "cousin"
+                    | "sons"
+                    | "daughters"
+            ))
+}
+
 /// Text before a name ending `her mother,` / `his father, the late`.
 pub(super) fn kin_before(before: &str) -> bool {
     let Some((owner, kin, true)) = kin_word_before(before) else {
