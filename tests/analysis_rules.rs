@@ -885,3 +885,12 @@ fn a_given_name_introduced_as_a_relative_is_a_person() {
     // A character, with the actor who plays her.
     assert!(!n.iter().any(|x| x == "Jean"), "{n:?}");
 }
+
+#[test]
+fn a_position_or_trade_opening_a_sentence_is_not_part_of_the_name() {
+    assert_names(
+        "Cornerback Jalen Mears picked off a pass. Kicker Evan Lindgard hit a field goal.\n\n\
+         Firefighter Dana Cole carried the dog out.",
+        &["Dana Cole", "Evan Lindgard", "Jalen Mears"],
+    );
+}

@@ -1858,6 +1858,17 @@ pub const ROLE_NOUNS: &[&str] = &[
     "bassist", "drummer", "guitarist", "keyboardist", "vocalist", "pianist", "violinist",
     "cellist", "saxophonist", "trumpeter", "frontman", "frontwoman", "singer", "songwriter",
     "producer", "photographer", "stylist",
+    // Positions and trades that open a sentence before a full name
+    // (`Cornerback Jalen Mims`, `Kicker Evan Lindqvist`).
+    "cornerback", "quarterback", "linebacker", "receiver", "kicker", "punter", "pitcher",
+    "catcher", "shortstop", "outfielder", "infielder", "fly-half", "scrum-half", "flanker",
+    "hooker", "lock", "centre", "fullback", "full-back", "wing-back", "centre-back", "keeper",
+    "wicketkeeper", "batter", "batsman", "bowler", "all-rounder", "opener", "spinner",
+    "seamer", "skipper", "playmaker", "jockey", "referee", "umpire", "nurse", "teacher",
+    "firefighter", "paramedic", "surgeon", "novelist", "poet", "actor", "actress",
+    "comedian", "dancer", "filmmaker", "architect", "electrician", "barrister", "solicitor",
+    "journalist", "broadcaster", "curator", "historian", "volunteer", "campaigner",
+    "activist", "organiser", "organizer", "pupil", "student",
 ];
 
 lazy_set!(is_office_head, OFFICE_HEADS);
