@@ -894,3 +894,14 @@ fn a_position_or_trade_opening_a_sentence_is_not_part_of_the_name() {
         &["Dana Cole", "Evan Lindgard", "Jalen Mears"],
     );
 }
+
+#[test]
+fn a_word_named_as_a_firm_elsewhere_speaks_as_the_firm() {
+    assert_names(
+        "Australian logistics group Brightmoor has launched a bid. Its managing director, \
+         Angus Prior, called the offer fair.\n\n\
+         Brightmoor said in a statement it was confident.\n\n\
+         Tom Ridley, a partner at administrators Hallam Vine, said creditors would wait.",
+        &["Angus Prior", "Tom Ridley"],
+    );
+}

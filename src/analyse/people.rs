@@ -504,6 +504,13 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
     }
 
     // 5. Bare single names: surname first, then first name.
+    // (`logistics group Brightwater` elsewhere: `Brightwater said` is the
+    // firm speaking, not a person of that name.)
+    let org_cued: FastSet<&str> = cands
+        .iter()
+        .filter(|c| c.org_cue && c.core.len() == 1 && c.titles.is_empty())
+        .map(|c| c.core[0])
+        .collect();
     for (ci, c) in cands.iter().enumerate() {
         let suffixed = c.suffixed_surname();
         if (c.core.len() != 1 && !c.surname_only() && suffixed.is_none())
@@ -558,6 +565,7 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
             Some(id) => id,
             None if c.evidence
                 && !ambiguous
+                && !org_cued.contains(word)
                 && !lx::is_place(word)
                 && !plural_of_common(word)
                 && (!lx::is_common_word(word) || lx::is_surname(word))

@@ -94,6 +94,13 @@ pub(super) const ORG_NOUNS: &[&str] = &[
     "broadcaster",
     "newspaper",
     "magazine",
+    // `a partner at administrators Hallett Vine`: firms hired as a trade.
+    "administrators",
+    "auditors",
+    "accountants",
+    "liquidators",
+    "receivers",
+    "consultants",
 ];
 
 /// Who works at or for a firm (`an analyst at X`, `chief executive of X`),
