@@ -905,3 +905,15 @@ fn a_word_named_as_a_firm_elsewhere_speaks_as_the_firm() {
         &["Angus Prior", "Tom Ridley"],
     );
 }
+
+#[test]
+fn phrasal_speech_verbs_and_an_aside_opened_by_a_participle() {
+    let got = speakers(
+        "Tom Ash spoke. Mara Lee listened.\n\n\
+         \"Whose data?\" Lee shot back. \"Not mine.\"\n\n\
+         Sen. Dale Whitby, asked by reporters whether he would support it, said only: \
+         \"I want the score first.\"",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Mara Lee"), "{got:?}");
+    assert_eq!(got[2].2.as_deref(), Some("Dale Whitby"), "{got:?}");
+}

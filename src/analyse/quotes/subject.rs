@@ -17,6 +17,13 @@ pub(super) struct Subject {
 
 pub(super) fn speech_verb_at(tokens: &[Token], i: usize) -> bool {
     lx::is_attribution_verb(tokens[i].text)
+        // `Mehrotra shot back`, `she fired back`, `he chimed in`.
+        || (matches!(
+            tokens[i].text,
+            "shot" | "fired" | "hit" | "snapped" | "chimed" | "cut" | "butted" | "piped"
+        ) && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text, "back" | "in" | "up")))
 }
 
 /// `“…,” X said.` / `“…,” said X.` in the text after a quote.
@@ -349,7 +356,11 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
         while pk > sentence_from && pk + 2 >= i && is_adverb(tokens[pk].text) {
             pk -= 1;
         }
-        if PRONOUNS.contains(&tokens[pk].text) {
+        // (Not one closing an aside: `Whitby, asked whether he would
+        // support it, said`.)
+        if PRONOUNS.contains(&tokens[pk].text)
+            && !seg[tokens[pk].end..tokens[pk + 1].start].contains(',')
+        {
             return Some((from + tokens[pk].start, from + tokens[pk].end));
         }
         // `…, with a spokesman citing a “long-standing commitment”`: the
@@ -530,9 +541,17 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
                     .get(k + 1)
                     .is_some_and(|n| seg[tokens[k].end..n.start].contains(','))
         };
-        if (rel + 1..i)
-            .any(|k| speech_verb_at(&tokens, k) && tokens[k - 1].text != "a" && !aside(k))
-        {
+        // (Nor a participle opening an aside: `Whitby, asked by reporters
+        // whether he would back it, said`.)
+        let participle_aside = |k: usize| {
+            tokens[k].text.ends_with("ed") && seg[tokens[k - 1].end..tokens[k].start].contains(',')
+        };
+        if (rel + 1..i).any(|k| {
+            speech_verb_at(&tokens, k)
+                && tokens[k - 1].text != "a"
+                && !aside(k)
+                && !participle_aside(k)
+        }) {
             continue;
         }
         let s = tokens[rel].start;
@@ -837,8 +856,20 @@ pub(super) fn tidy(
     // Nor does `speaking on condition of anonymity`.
     let is_relative = |(a, b): (usize, usize)| {
         text[a..b].split_whitespace().next().is_some_and(|w| {
-            matches!(w, "who" | "whose" | "which" | "whom")
-                || (w.len() > 5 && w.ends_with("ing") && w.starts_with(char::is_lowercase))
+            matches!(
+                w,
+                "who"
+                    | "whose"
+                    | "which"
+                    | "whom"
+                    | "asked"
+                    | "pressed"
+                    | "questioned"
+                    | "reached"
+                    | "contacted"
+                    | "approached"
+                    | "interviewed"
+            ) || (w.len() > 5 && w.ends_with("ing") && w.starts_with(char::is_lowercase))
         })
     };
     // `One executive, she recalls, told her`: a reporting aside.
