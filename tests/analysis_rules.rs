@@ -917,3 +917,13 @@ fn phrasal_speech_verbs_and_an_aside_opened_by_a_participle() {
     assert_eq!(got[0].2.as_deref(), Some("Mara Lee"), "{got:?}");
     assert_eq!(got[2].2.as_deref(), Some("Dale Whitby"), "{got:?}");
 }
+
+#[test]
+fn a_quote_paragraph_after_a_short_beat_keeps_the_speaker() {
+    let got = speakers(
+        "\"I was already thinking about my speech,\" Kasia Wolan said.\n\n\
+         She held up a thumb and finger a few millimetres apart.\n\n\
+         \"I do not think I played my best tennis today.\"",
+    );
+    assert_eq!(got[1].2.as_deref(), Some("Kasia Wolan"), "{got:?}");
+}

@@ -494,7 +494,27 @@ fn inherit(article: &Article, raw: &[RawQuote], quotes: &mut [Quote]) {
             // with a quote of a known speaker.
             let prev_para = (0..b).rev().find(|&p| !article.blocks[p].is_caption());
             let j = i - 1;
-            (Some(quotes[j].end_block) == prev_para && quotes[j].speaker.is_some()).then_some(j)
+            // (Also past a short beat naming nobody: `She held up a thumb
+            // and finger a few millimetres apart.`)
+            let beat = prev_para.filter(|&p| {
+                let t = article.blocks[p].text.as_str();
+                let words = t.split_whitespace().count();
+                quotes[j].end_block < p
+                    && words <= 25
+                    && !t.contains(['“', '"', '‘'])
+                    && t.split_whitespace()
+                        .skip(1)
+                        .all(|w| !w.starts_with(char::is_uppercase))
+                    && t.split_whitespace()
+                        .next()
+                        .is_some_and(|w| matches!(w, "She" | "He" | "They"))
+            });
+            let before_beat =
+                beat.and_then(|p| (0..p).rev().find(|&k| !article.blocks[k].is_caption()));
+            ((Some(quotes[j].end_block) == prev_para
+                || (before_beat.is_some() && Some(quotes[j].end_block) == before_beat))
+                && quotes[j].speaker.is_some())
+            .then_some(j)
         } else {
             None
         };
