@@ -927,3 +927,21 @@ fn a_quote_paragraph_after_a_short_beat_keeps_the_speaker() {
     );
     assert_eq!(got[1].2.as_deref(), Some("Kasia Wolan"), "{got:?}");
 }
+
+#[test]
+fn capitals_labels_in_a_transcript_name_their_speakers() {
+    let got = people(
+        "Host Asha Patel spoke with Dr. Leonard Fisk and Tom Whelan, a nurse.\n\n\
+         ASHA PATEL, HOST: Dr. Fisk, why close it?\n\n\
+         LEONARD FISK: Because we cannot staff it. My father, Arthur Fisk, was a doctor.\n\n\
+         PATEL: And you?\n\n\
+         WHELAN: I was on shift.\n\n\
+         FISK: We tried.\n\n\
+         UPDATE: The hospital closes on Friday.",
+    );
+    let blocks = |n: &str| got.iter().find(|p| p.0 == n).map(|p| p.2.clone());
+    assert_eq!(blocks("Asha Patel"), Some(vec![0, 1, 3]), "{got:?}");
+    assert_eq!(blocks("Leonard Fisk"), Some(vec![0, 1, 2, 5]), "{got:?}");
+    assert_eq!(blocks("Tom Whelan"), Some(vec![0, 4]), "{got:?}");
+    assert_eq!(blocks("Arthur Fisk"), Some(vec![2]), "{got:?}");
+}

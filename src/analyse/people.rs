@@ -604,7 +604,157 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
     }
 
     let former = birth_names(article, &cands, &mut assign, &clusters);
-    build(article, &cands, &assign, &clusters, &former)
+    let mut people = build(article, &cands, &assign, &clusters, &former);
+    transcript_labels(article, &mut people);
+    people
+}
+
+/// The name part of a transcript's speaker label opening `text`
+/// (`ASHA PATEL, HOST: …`, `FISK: …`): its byte length, when the label is
+/// in capitals.
+fn caps_label(text: &str) -> Option<usize> {
+    let colon = text.get(..60.min(text.len())).and_then(|h| h.find(": "))?;
+    let label = &text[..colon];
+    let name_len = label.find(',').unwrap_or(label.len());
+    let name = label[..name_len].trim_end();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let caps = |w: &str| {
+        w.chars().any(|c| c.is_alphabetic())
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '\'' | '’' | '-' | '.'))
+    };
+    ((1..=4).contains(&words.len())
+        && words.iter().all(|w| caps(w))
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && label[name_len..].chars().all(|c| !c.is_lowercase()))
+    .then_some(name.len())
+}
+
+/// `ASHA PATEL, HOST:` and `PATEL:` in an interview transcript name the
+/// person the article names as Asha Patel: each label is a mention. Only
+/// where several paragraphs open with such labels, and only for a label
+/// that is one person's full name, surname or given name.
+fn transcript_labels(article: &Article, people: &mut People) {
+    let labels: Vec<(usize, usize)> = article
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.is_caption())
+        .filter_map(|(i, b)| caps_label(&b.text).map(|n| (i, n)))
+        .collect();
+    if labels.len() < 3 {
+        return;
+    }
+    // Lower-cased full names, surnames and given names → people (a form
+    // two people share is no one's).
+    let mut forms: HashMap<String, Option<usize>> = HashMap::new();
+    for p in &people.people {
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        let mut keys = vec![p.name.to_lowercase()];
+        if words.len() >= 2 {
+            keys.push(words[words.len() - 1].to_lowercase());
+            keys.push(words[0].to_lowercase());
+        }
+        for k in keys {
+            forms
+                .entry(k)
+                .and_modify(|e| {
+                    if *e != Some(p.id) {
+                        *e = None
+                    }
+                })
+                .or_insert(Some(p.id));
+        }
+    }
+    let key_of = |b: usize, len: usize| {
+        article.blocks[b].text[..len]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    // The speakers a full-name label introduces (`LEONARD FISK:`) own the
+    // short labels (`FISK:`) even when a relative shares the surname.
+    let speakers: Vec<usize> = labels
+        .iter()
+        .filter_map(|&(b, len)| {
+            let key = key_of(b, len);
+            key.contains(' ')
+                .then(|| people.people.iter().find(|p| p.name.to_lowercase() == key))
+                .flatten()
+                .map(|p| p.id)
+        })
+        .collect();
+    let mut added = false;
+    for (b, len) in labels {
+        let key = key_of(b, len);
+        let mut by_speaker = speakers.iter().copied().filter(|&id| {
+            let name = people.people[id].name.to_lowercase();
+            name == key
+                || name.ends_with(&format!(" {key}"))
+                || name.starts_with(&format!("{key} "))
+        });
+        let id = match (by_speaker.next(), by_speaker.next()) {
+            (Some(id), None) => id,
+            _ => match forms.get(&key) {
+                Some(&Some(id)) => id,
+                _ => continue,
+            },
+        };
+        if people.in_block(b).iter().any(|m| m.span.start == 0) {
+            continue;
+        }
+        let at = people.mentions.partition_point(|m| m.span.block < b);
+        people.mentions.insert(
+            at,
+            Mention {
+                span: Span {
+                    block: b,
+                    start: 0,
+                    end: len,
+                },
+                person: id,
+            },
+        );
+        let p = &mut people.people[id];
+        p.mentions += 1;
+        if let Err(k) = p.blocks.binary_search(&b) {
+            p.blocks.insert(k, b);
+        }
+        added = true;
+    }
+    if !added {
+        return;
+    }
+    // Most mentioned first again.
+    let mut order: Vec<usize> = (0..people.people.len()).collect();
+    order.sort_by_key(|&k| {
+        (
+            std::cmp::Reverse(people.people[k].mentions),
+            people.people[k].blocks.first().copied(),
+            k,
+        )
+    });
+    let mut new_id = vec![0; order.len()];
+    for (i, &k) in order.iter().enumerate() {
+        new_id[k] = i;
+    }
+    let mut old: Vec<Option<Person>> = std::mem::take(&mut people.people)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let genders = std::mem::take(&mut people.genders);
+    for &k in &order {
+        let mut p = old[k].take().expect("each person once");
+        p.id = new_id[k];
+        people.people.push(p);
+        people.genders.push(genders[k]);
+    }
+    for m in &mut people.mentions {
+        m.person = new_id[m.person];
+    }
 }
 
 /// `Peggy Dorn, born Margaret Ann Pruitt`, `She was born Margaret Ann
