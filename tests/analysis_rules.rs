@@ -945,3 +945,12 @@ fn capitals_labels_in_a_transcript_name_their_speakers() {
     assert_eq!(blocks("Tom Whelan"), Some(vec![0, 4]), "{got:?}");
     assert_eq!(blocks("Arthur Fisk"), Some(vec![2]), "{got:?}");
 }
+
+#[test]
+fn royal_named_places_and_schools_are_not_people() {
+    assert_names(
+        "Crowds gathered in King Edward Park and at Queen Adelaide Hall.\n\n\
+         Dana Whitley, a teacher at Roosevelt High, said the students were safe.",
+        &["Dana Whitley"],
+    );
+}

@@ -776,6 +776,51 @@ pub(super) fn candidates<'a>(
         if titles.is_empty() && core.is_empty() {
             continue;
         }
+        // `King Edward Park`, `Queen Adelaide Hall`, `Prince Albert Road`: a
+        // royal has no surname, so a place word after the name is a place.
+        if titles
+            .last()
+            .is_some_and(|t| matches!(t.as_str(), "King" | "Queen" | "Prince" | "Princess"))
+            && core.len() == 2
+            && matches!(
+                core[1],
+                "Park"
+                    | "Hall"
+                    | "Street"
+                    | "Road"
+                    | "Bridge"
+                    | "Square"
+                    | "Gardens"
+                    | "Avenue"
+                    | "Hospital"
+                    | "Dock"
+                    | "Docks"
+                    | "Terrace"
+                    | "Place"
+                    | "Memorial"
+                    | "Stadium"
+                    | "Theatre"
+                    | "Building"
+                    | "House"
+                    | "Barracks"
+                    | "Pier"
+                    | "Reserve"
+                    | "Oval"
+                    | "Island"
+                    | "Sound"
+                    | "Land"
+                    | "Falls"
+            )
+        {
+            continue;
+        }
+        // `Roosevelt High`, `Lincoln Elementary`: a school.
+        if titles.is_empty()
+            && core.len() >= 2
+            && matches!(core[core.len() - 1], "High" | "Elementary" | "Intermediate")
+        {
+            continue;
+        }
         // Organisations, places, teams and things.
         let untitled = titles.is_empty();
         let given_first = core.first().is_some_and(|f| lx::is_given_name(f));
