@@ -13,20 +13,20 @@ use std::process::Command;
 use serde_json::Value;
 
 /// Floors for the totals across all gold files. Raise them as the analysis
-/// improves; never lower them to make a change pass. (Reset on 2026-12-04
-/// when the set grew from 62 to 92 articles: the fourteen read holdout
-/// articles and sixteen fresh ones joined it, and the floors sit just under
-/// what the rules score on the larger set.)
-const FLOOR_PEOPLE_F1: f64 = 0.96;
-const FLOOR_BLOCK_F1: f64 = 0.96;
+/// improves; never lower them to make a change pass. (Reset on 2026-12-04,
+/// second session, when the set grew from 92 to 110 articles: the twelve
+/// read holdout articles and a fresh batch of six joined it, and the floors
+/// sit just under what the rules score on the larger set.)
+const FLOOR_PEOPLE_F1: f64 = 0.965;
+const FLOOR_BLOCK_F1: f64 = 0.965;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
-const FLOOR_SPEAKER_ACC: f64 = 0.93;
+const FLOOR_SPEAKER_ACC: f64 = 0.94;
 /// Floors for the holdout set (people F1, block F1, quote recall, speaker).
 /// The holdout was replaced again on 2026-12-04 (second session) by twelve
-/// articles written by helpers who had not seen the rules; until it is
-/// scored once, after the session's rules, these floors only catch a
-/// collapse.
-const HOLDOUT_FLOORS: [f64; 4] = [0.75, 0.75, 0.9, 0.7];
+/// articles written by helpers who had not seen the rules, scored once
+/// after that session's rules (0.919, 0.925, 1.000, 0.865); these floors
+/// sit just under that.
+const HOLDOUT_FLOORS: [f64; 4] = [0.91, 0.92, 0.99, 0.86];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -441,8 +441,8 @@ fn assert_floors(total: &Score, floors: [f64; 4]) {
 #[test]
 fn gold_scores() {
     assert!(
-        gold_files("tests/gold").len() >= 104,
-        "expected the 104 gold files"
+        gold_files("tests/gold").len() >= 110,
+        "expected the 110 gold files"
     );
     let total = score_dir("tests/gold");
     assert_floors(
