@@ -954,3 +954,16 @@ fn royal_named_places_and_schools_are_not_people() {
         &["Dana Whitley"],
     );
 }
+
+#[test]
+fn a_name_renamed_by_a_described_noun_and_a_subject_with_a_modifier() {
+    let got = speakers(
+        "Paddy Hale rose quickly, under the wing of the general secretary, Jack Tiernan, a \
+         gruff Glaswegian who later said Hale had \"the best pair of ears in the movement\".\n\n\
+         Noor Hadid cooks. Her grandmother, Widad Khour, lived with the family until 2003. \
+         The young Noor spent her Saturdays at her elbow, learning, she says, “that there is \
+         no such thing as a recipe”.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("Jack Tiernan"), "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Noor Hadid"), "{got:?}");
+}

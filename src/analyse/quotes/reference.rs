@@ -454,6 +454,8 @@ pub(super) fn pronoun_target(cx: Context, at: Span, gender: Option<Gender>) -> O
                 // blog's time stamp opens the entry.
                 w.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(*w, "the" | "The" | "BST" | "GMT" | "NZT" | "AEST" | "ET")
+                    // `The young Noor spent …`, `the late Ivy …`.
+                    || matches!(*w, "young" | "younger" | "elder" | "older" | "late" | "then")
                     || w.starts_with(char::is_uppercase)
                     || lx::is_role_noun(w)
                     || lx::is_office_word(&lx::title_case(w))

@@ -426,9 +426,9 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
         if rel > sentence_from + 1 && tokens[rel - 1].text == "who" {
             // `Rosie Calder, the Labour MP for Stroud, who said`: the name
             // the apposition renames, not the place inside it.
+            // (Also `Jack Tierney, a gruff Glaswegian who later said`.)
             let who = rel - 1;
             if who >= 2
-                && seg[tokens[who - 1].end..tokens[who].start].contains(',')
                 && let Some(c) = (sentence_from + 1..who - 1)
                     .rev()
                     .find(|&k| seg[tokens[k - 1].end..tokens[k].start].contains(','))
