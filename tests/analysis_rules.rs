@@ -967,3 +967,15 @@ fn a_name_renamed_by_a_described_noun_and_a_subject_with_a_modifier() {
     assert_eq!(got[0].2.as_deref(), Some("Jack Tiernan"), "{got:?}");
     assert_eq!(got[1].2.as_deref(), Some("Noor Hadid"), "{got:?}");
 }
+
+#[test]
+fn journals_unions_bands_cities_and_time_stamps_are_not_people() {
+    assert_names(
+        "The team reported in the journal Lancet Neurology that the test worked.\n\n\
+         The shopworkers’ union Usdaw said it would seek talks.\n\n\
+         She lives with Rafe Cullen, the frontman of the indie band Low Parish.\n\n\
+         “I saw his eyes,” said Oakes, a senior from Little Rock.\n\n\
+         Noon: Prime minister's questions.",
+        &["Oakes", "Rafe Cullen"],
+    );
+}

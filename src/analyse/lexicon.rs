@@ -879,6 +879,27 @@ pub const PLACES: &[&str] = &[
     "Washington",
     "New York",
     "Los Angeles",
+    // US cities of two or three words that read like a name.
+    "Little Rock",
+    "Baton Rouge",
+    "Salt Lake City",
+    "Des Moines",
+    "Santa Fe",
+    "Grand Rapids",
+    "Fort Worth",
+    "El Paso",
+    "Las Vegas",
+    "San Antonio",
+    "Kansas City",
+    "Oklahoma City",
+    "Colorado Springs",
+    "Palm Springs",
+    "Cedar Rapids",
+    "Sioux Falls",
+    "Green Bay",
+    "Fort Lauderdale",
+    "Ann Arbor",
+    "Corpus Christi",
     "Chicago",
     "Boston",
     "Houston",
@@ -1366,6 +1387,10 @@ pub const KNOWN_ORGS: &[&str] = &[
 /// Words that start sentences or clauses capitalised but never start a
 /// name; also days and months.
 pub const NOT_NAMES: &[&str] = &[
+    // A live blog's time stamps (`Noon: Prime minister's questions`).
+    "Noon",
+    "Midday",
+    "Midnight",
     // What a family calls its own (`Grandad laughed`, `Nani cooked`).
     "Grandad",
     "Granddad",

@@ -94,6 +94,14 @@ pub(super) const ORG_NOUNS: &[&str] = &[
     "broadcaster",
     "newspaper",
     "magazine",
+    // `the journal Lancet Neurology`, `The shopworkers’ union Usdaw`, `the
+    // indie band Low Parish`.
+    "journal",
+    "union",
+    "band",
+    "charity",
+    "orchestra",
+    "choir",
     // `a partner at administrators Hallett Vine`: firms hired as a trade.
     "administrators",
     "auditors",
