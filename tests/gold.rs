@@ -22,11 +22,12 @@ const FLOOR_BLOCK_F1: f64 = 0.965;
 const FLOOR_QUOTE_RECALL: f64 = 0.99;
 const FLOOR_SPEAKER_ACC: f64 = 0.94;
 /// Floors for the holdout set (people F1, block F1, quote recall, speaker).
-/// The holdout was replaced again on 2026-12-04 (second session) by twelve
-/// articles written by helpers who had not seen the rules, scored once
-/// after that session's rules (0.919, 0.925, 1.000, 0.865); these floors
-/// sit just under that.
-const HOLDOUT_FLOORS: [f64; 4] = [0.91, 0.92, 0.99, 0.86];
+/// The holdout was replaced again on 2026-12-04 (second session) by twenty
+/// articles written by helpers who had not seen the rules: twelve scored
+/// once after most of that session's rules (0.919, 0.925, 1.000, 0.865),
+/// eight once after all of them (0.955, 0.978, 1.000, 0.881); together
+/// 0.932, 0.944, 1.000, 0.872, and these floors sit just under that.
+const HOLDOUT_FLOORS: [f64; 4] = [0.925, 0.94, 0.99, 0.865];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -462,8 +463,8 @@ fn gold_scores() {
 #[test]
 fn holdout_scores() {
     assert!(
-        gold_files("tests/holdout/gold").len() >= 12,
-        "expected the 12 holdout files"
+        gold_files("tests/holdout/gold").len() >= 20,
+        "expected the 20 holdout files"
     );
     let total = score_dir("tests/holdout/gold");
     assert_floors(&total, HOLDOUT_FLOORS);
