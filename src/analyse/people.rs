@@ -613,7 +613,11 @@ pub fn find_people(article: &Article, quote_ranges: &QuoteRanges) -> People {
 /// (`ASHA PATEL, HOST: …`, `FISK: …`): its byte length, when the label is
 /// in capitals.
 fn caps_label(text: &str) -> Option<usize> {
-    let colon = text.get(..60.min(text.len())).and_then(|h| h.find(": "))?;
+    let mut head = 60.min(text.len());
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let colon = text[..head].find(": ")?;
     let label = &text[..colon];
     let name_len = label.find(',').unwrap_or(label.len());
     let name = label[..name_len].trim_end();

@@ -671,18 +671,24 @@ fn resolve(
             None => (Some(first_word.to_lowercase()), None),
         });
     }
+    // The unnamed source who spoke within `blocks` before, when the phrase
+    // is `the` and a word of its description (`the insider`, `the MP`).
+    let same_source = |blocks: usize| {
+        let u = unnamed.filter(|u| u.at.block + blocks >= quote_at.block)?;
+        let head = lower_phrase_head(phrase)?;
+        u.desc
+            .split_whitespace()
+            .any(|w| {
+                w.trim_matches(|c: char| !c.is_alphabetic())
+                    .eq_ignore_ascii_case(head)
+            })
+            .then(|| (Some(u.desc.clone()), None))
+    };
     // `Another Labour MP, speaking on condition of anonymity, said …`
     // then `“…,” the MP said`: the source just introduced, before anyone
     // holding the office by title.
-    if let Some(u) = unnamed
-        && u.at.block + 1 >= quote_at.block
-        && let Some(head) = lower_phrase_head(phrase)
-        && u.desc.split_whitespace().any(|w| {
-            w.trim_matches(|c: char| !c.is_alphabetic())
-                .eq_ignore_ascii_case(head)
-        })
-    {
-        return Some((Some(u.desc.clone()), None));
+    if let Some(found) = same_source(1) {
+        return Some(found);
     }
     // `the judge said`, `the prime minister told MPs`: an office that one
     // person in the article holds by title (`Judge Sarah Whitcombe`).
@@ -719,15 +725,8 @@ fn resolve(
     }
     // `An insider close to the couple told …` then `“…,” the insider
     // said`: the same source, described as before.
-    if let Some(u) = unnamed
-        && u.at.block + 2 >= quote_at.block
-        && let Some(head) = lower_phrase_head(phrase)
-        && u.desc.split_whitespace().any(|w| {
-            w.trim_matches(|c: char| !c.is_alphabetic())
-                .eq_ignore_ascii_case(head)
-        })
-    {
-        return Some((Some(u.desc.clone()), None));
+    if let Some(found) = same_source(2) {
+        return Some(found);
     }
     // `the former chief whip said` after `Lord Trevaskis, who was chief
     // whip`: the one person introduced in that role.

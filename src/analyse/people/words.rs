@@ -304,7 +304,7 @@ pub(super) fn kin_noun_before(before: &str) -> bool {
     ) || owner.ends_with("’s")
         || owner.ends_with("'s");
     owned
-        && (kin_gender_before(&format!("his {kin}")).is_some()
+        && (kin_word_gender(kin).is_some()
             || matches!(
                 kin,
                 "children"
@@ -699,6 +699,11 @@ pub(super) fn kin_gender_before(before: &str) -> Option<Gender> {
     if !owned {
         return None;
     }
+    kin_word_gender(kin)
+}
+
+/// The gender a kinship word gives (`sister`, `grandson`).
+fn kin_word_gender(kin: &str) -> Option<Gender> {
     match kin {
         "mother" | "mum" | "wife" | "daughter" | "sister" | "grandmother" | "aunt" | "widow"
         | "niece" | "girlfriend" | "granddaughter" | "stepmother" | "stepdaughter" => {

@@ -242,11 +242,9 @@ pub(super) fn reported_sources(article: &Article, block: usize) -> Vec<Unnamed> 
             _ => continue,
         };
         let desc = &text[tokens[k].start..desc_end];
-        let head_last = tokens
-            .iter()
-            .rev()
-            .find(|t| t.end <= desc_end)
-            .filter(|t| t.start >= tokens[k].start);
+        // (The description's last word lies between the opener and the
+        // verb: a bounded look, not a scan of the block.)
+        let head_last = tokens[k..v].iter().rev().find(|t| t.end <= desc_end);
         // `A spokeswoman for the Alfred hospital said`: capitals inside are
         // fine; a capitalised head (`The Duke said`) is someone named.
         if !names_someone(desc) || head_last.is_none_or(|t| t.is_capitalised()) {
@@ -405,9 +403,9 @@ pub(super) fn pronoun_target(cx: Context, at: Span, gender: Option<Gender>) -> O
         // `Ada Quist …`, `But Quist …`, `Wallabies coach Mick Dorrington …`,
         // and after an opening phrase: `Outside, Jennings …`, `According to
         // court records, Dempsey …`.
-        let lead = &before[clause_start..];
-        let after_comma = lead.contains(',');
-        let lead = lead.rsplit(',').next().unwrap_or(lead);
+        let clause = &before[clause_start..];
+        let after_comma = clause.contains(',');
+        let lead = clause.rsplit(',').next().unwrap_or(clause);
         // `…, and Roenne is an investor`: a conjunction opens the clause.
         let words: Vec<&str> = lead
             .split_whitespace()
@@ -423,10 +421,9 @@ pub(super) fn pronoun_target(cx: Context, at: Span, gender: Option<Gender>) -> O
         // name between commas after a long phrase is an apposition, not the
         // clause's subject (`His mother, Michelle Cole, laughed` is; so are
         // `Outside, Jennings said` and `…, Dempsey, 45, said`).
-        let full_lead = &before[clause_start..];
         let appositive = after_comma
             && words.is_empty()
-            && full_lead
+            && clause
                 .trim_end()
                 .trim_end_matches(',')
                 .rsplit(',')

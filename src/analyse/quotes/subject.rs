@@ -630,8 +630,28 @@ pub(super) fn before_subject(text: &str, from: usize, to: usize) -> Option<(usiz
 }
 
 /// `has`, `has long`, `had also`: an auxiliary and the adverbs after it.
-fn aux_only_words(w: &[&str], is_aux: impl Fn(&str) -> bool) -> bool {
-    w.first().is_some_and(|f| is_aux(f)) && w[1..].iter().all(|x| is_adverb(x))
+fn aux_only_words(w: &[&str]) -> bool {
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+        )
+    };
+    w.first().is_some_and(|f| aux(f)) && w[1..].iter().all(|x| is_adverb(x))
 }
 
 /// Adverbs that sit between a subject and its verb (`she later said`).
@@ -922,30 +942,9 @@ pub(super) fn tidy(
     };
     // `The governor, who is barred from a third term, has said`: `has` is
     // the verb's, not a subject.
-    let is_aux = |w: &str| {
-        matches!(
-            w,
-            "has"
-                | "have"
-                | "had"
-                | "is"
-                | "was"
-                | "were"
-                | "are"
-                | "will"
-                | "would"
-                | "could"
-                | "did"
-                | "does"
-                | "do"
-                | "may"
-                | "might"
-        )
-    };
-    // (`has long`, `had also`: an adverb after the auxiliary.)
     let aux_only = |(a, b): (usize, usize)| {
         let w: Vec<&str> = text[a..b].split_whitespace().collect();
-        aux_only_words(&w, is_aux)
+        aux_only_words(&w)
     };
     let pick = if proper_head || owned_speech {
         Some(parts[0])
@@ -973,7 +972,7 @@ pub(super) fn tidy(
     // `The governor has (long)`: the auxiliary and adverbs before the verb.
     if before {
         let words: Vec<&str> = text[a..b].split_whitespace().collect();
-        if let Some(k) = (1..words.len()).find(|&k| aux_only_words(&words[k..], is_aux)) {
+        if let Some(k) = (1..words.len()).find(|&k| aux_only_words(&words[k..])) {
             let keep = words[..k].join(" ");
             if text[a..b].starts_with(&keep) {
                 b = a + keep.len();
